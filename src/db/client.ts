@@ -1,0 +1,64 @@
+/**
+ * Database access: one libSQL client wrapped so every SQL statement is counted against the
+ * GraphQL request that caused it (the `x-newsgraph-debug: sql` header reports the count).
+ *
+ * The same code serves the embedded file (Node: `file:` URLs through `@libsql/client`) and
+ * libSQL over HTTP (Worker and Turso: `@libsql/client/web`); the entry picks the factory.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Client, InStatement, TransactionMode } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { relations, type Relations } from './relations.ts';
+
+/** Per-request SQL statistics. `statements` counts round trips: a batch counts once per statement in it. */
+export interface SqlStats {
+  statements: number;
+}
+
+const requestStats = new AsyncLocalStorage<SqlStats>();
+
+/**
+ * Run `fn` counting into `stats`: every statement issued while `fn` (and what it awaits) runs
+ * is added to it. Each request gets its own stats object, so requests never share a counter.
+ */
+export function runWithSqlStats<T>(stats: SqlStats, fn: () => T): T {
+  return requestStats.run(stats, fn);
+}
+
+function count(n: number) {
+  const stats = requestStats.getStore();
+  if (stats) stats.statements += n;
+}
+
+/**
+ * Wrap a libSQL client so `execute`, `batch` and transactions count their statements.
+ * The wrapper is a Proxy so the rest of the Client API passes through untouched.
+ */
+export function countingClient(client: Client): Client {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === 'execute') {
+        return (stmt: InStatement, args?: unknown) => {
+          count(1);
+          return (target.execute as (s: InStatement, a?: unknown) => ReturnType<Client['execute']>)(stmt, args);
+        };
+      }
+      if (prop === 'batch') {
+        return (stmts: InStatement[], mode?: TransactionMode) => {
+          count(stmts.length);
+          return target.batch(stmts, mode);
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The Drizzle database Newsgraph uses: relational queries v2 over `relations`. */
+export type Database = LibSQLDatabase<Relations> & { $client: Client };
+
+/** Build the Drizzle database over a libSQL client (counted, see `countingClient`). */
+export function createDatabase(client: Client): Database {
+  return drizzle({ client: countingClient(client), relations }) as Database;
+}

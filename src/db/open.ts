@@ -1,0 +1,35 @@
+/**
+ * Open the database for Node processes (the Node entry, CLIs, tests): an embedded libSQL file
+ * by default, or any URL @libsql/client accepts (`LIBSQL_URL`, e.g. Turso or the local Hrana
+ * dev server). Migrates unless told not to.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient } from '@libsql/client';
+import { createDatabase, type Database } from './client.ts';
+import { migrateDatabase } from './migrate.ts';
+
+/** The embedded database file used when LIBSQL_URL is unset: `<repo>/.data/newsgraph.db`. */
+export const DEFAULT_DB_FILE = resolve(fileURLToPath(new URL('../../.data/newsgraph.db', import.meta.url)));
+
+/**
+ * Open (and by default migrate) a database.
+ * @param url libSQL URL; `file:` paths have their folder created
+ */
+export async function openDatabase(
+  url: string = process.env.LIBSQL_URL || `file:${DEFAULT_DB_FILE}`,
+  options: { authToken?: string; migrate?: boolean } = {},
+): Promise<Database> {
+  if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
+  const client = createClient({ url, authToken: options.authToken ?? process.env.LIBSQL_AUTH_TOKEN });
+  if (url.startsWith('file:')) {
+    // libSQL enables foreign keys by default; say so explicitly, and wait for locks instead of failing.
+    await client.execute('PRAGMA foreign_keys = ON');
+    await client.execute('PRAGMA busy_timeout = 5000');
+    await client.execute('PRAGMA journal_mode = WAL');
+  }
+  const db = createDatabase(client);
+  if (options.migrate !== false) await migrateDatabase(db);
+  return db;
+}

@@ -1,0 +1,446 @@
+/**
+ * Newsgraph's tables (Drizzle, SQLite dialect for libSQL).
+ *
+ * Conventions, so every column says what it stores:
+ * - ids are SQLite integer rowids; the GraphQL layer turns them into Relay global ids;
+ * - `*_key` columns hold a name folded by `foldName` (src/domain/fold.ts): the unique keys
+ *   entity resolution matches on;
+ * - dates are ISO 8601 text: `published_at` a UTC timestamp (`2025-11-24T09:30:00Z`),
+ *   partial-date bounds a calendar day (`2025-10-21`);
+ * - a partial date is five columns (see `partialDate`): source words, EDTF, precision,
+ *   earliest and latest day (EDTF = ISO 8601-2 / Library of Congress Extended Date/Time Format).
+ *
+ * Every foreign key and every column a filter or ordering reads is indexed.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+/** ninjs `rel` of an article↔entity link (ninjs 3.1 schema: people/organisations/places[].rel). */
+export const MENTION_RELS = ['about', 'mentions'] as const;
+export type MentionRel = (typeof MENTION_RELS)[number];
+
+export const PLACE_KINDS = ['CITY', 'COUNTRY', 'REGION', 'OTHER'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+export const ORGANISATION_KINDS = [
+  'STATE',
+  'GOVERNMENT_BODY',
+  'MINISTRY',
+  'LEGISLATURE',
+  'EMBASSY',
+  'MILITARY',
+  'PARTY',
+  'COMPANY',
+  'INTERNATIONAL_ORGANISATION',
+  'MEDIA',
+  'OTHER',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const ENGAGEMENT_KINDS = [
+  'VISIT',
+  'MEETING',
+  'TALKS',
+  'CALL',
+  'AGREEMENT',
+  'STATEMENT',
+  'DELEGATION',
+  'CONFERENCE',
+  'CONFLICT',
+  'OTHER',
+] as const;
+export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
+
+export const ENGAGEMENT_STATUSES = ['PLANNED', 'ONGOING', 'COMPLETED', 'UNKNOWN'] as const;
+export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
+
+export const PARTICIPANT_ROLES = ['HOST', 'GUEST', 'PARTICIPANT', 'SPEAKER', 'LEAD', 'TARGET'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export const DATE_PRECISIONS = ['DAY', 'PART_OF_MONTH', 'MONTH', 'SEASON', 'YEAR', 'UNKNOWN'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** SQL list literal for a CHECK constraint over one of the enums above. */
+const oneOf = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+/** Exactly one of the given nullable columns is set (a person OR an organisation ...). */
+const exactlyOne = (...columns: string[]) =>
+  sql.raw(`(${columns.map((c) => `(${c} is not null)`).join(' + ')}) = 1`);
+
+/**
+ * The five columns of a partial date named `prefix` (e.g. `date` → date_text, date_edtf,
+ * date_precision, date_earliest, date_latest). Bounds are null when unknown: an unknown date
+ * never matches a range filter.
+ */
+function partialDate<P extends string>(prefix: P) {
+  return {
+    [`${prefix}Text`]: text(`${prefix}_text`),
+    [`${prefix}Edtf`]: text(`${prefix}_edtf`),
+    [`${prefix}Precision`]: text(`${prefix}_precision`, { enum: DATE_PRECISIONS }),
+    [`${prefix}Earliest`]: text(`${prefix}_earliest`),
+    [`${prefix}Latest`]: text(`${prefix}_latest`),
+  } as {
+    [K in `${P}Text` | `${P}Edtf` | `${P}Earliest` | `${P}Latest`]: ReturnType<typeof text<string, [string, ...string[]]>>;
+  } & { [K in `${P}Precision`]: ReturnType<typeof text<string, typeof DATE_PRECISIONS>> };
+}
+
+/** Places: cities, countries, regions. A country's territory; the state that acts is an organisation. */
+export const places = sqliteTable(
+  'places',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    kind: text('kind', { enum: PLACE_KINDS }).notNull(),
+    /** The country a city or region lies in (null for countries). */
+    countryId: integer('country_id').references((): any => places.id, { onDelete: 'restrict' }),
+    /** ISO 3166-1 alpha-2, countries only. */
+    iso3166: text('iso3166'),
+  },
+  (t) => [
+    uniqueIndex('places_slug_uq').on(t.slug),
+    uniqueIndex('places_kind_name_key_uq').on(t.kind, t.nameKey),
+    index('places_name_idx').on(t.name, t.id),
+    index('places_country_idx').on(t.countryId),
+    uniqueIndex('places_iso3166_uq').on(t.iso3166),
+    check('places_kind_ck', oneOf('kind', PLACE_KINDS)),
+  ],
+);
+
+/** People named in articles. `name_key` is unique: one person per folded full name. */
+export const people = sqliteTable(
+  'people',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    nationalityId: integer('nationality_id').references(() => places.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('people_slug_uq').on(t.slug),
+    uniqueIndex('people_name_key_uq').on(t.nameKey),
+    index('people_name_idx').on(t.name, t.id),
+    index('people_nationality_idx').on(t.nationalityId),
+  ],
+);
+
+/** Organisations, including states acting as actors (kind STATE, linked to their country place). */
+export const organisations = sqliteTable(
+  'organisations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    acronym: text('acronym'),
+    kind: text('kind', { enum: ORGANISATION_KINDS }).notNull(),
+    countryId: integer('country_id').references(() => places.id, { onDelete: 'set null' }),
+    parentId: integer('parent_id').references((): any => organisations.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('organisations_slug_uq').on(t.slug),
+    uniqueIndex('organisations_name_key_uq').on(t.nameKey),
+    index('organisations_name_idx').on(t.name, t.id),
+    index('organisations_kind_idx').on(t.kind, t.name, t.id),
+    index('organisations_country_idx').on(t.countryId),
+    index('organisations_parent_idx').on(t.parentId),
+    check('organisations_kind_ck', oneOf('kind', ORGANISATION_KINDS)),
+  ],
+);
+
+/**
+ * Other names of a person, organisation or place (surname alone, acronym, transliteration),
+ * with their folded key for resolution and prefix lookup. Exactly one owner per row.
+ */
+export const aliases = sqliteTable(
+  'aliases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    placeId: integer('place_id').references(() => places.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+  },
+  (t) => [
+    uniqueIndex('aliases_person_uq').on(t.personId, t.nameKey),
+    uniqueIndex('aliases_organisation_uq').on(t.organisationId, t.nameKey),
+    uniqueIndex('aliases_place_uq').on(t.placeId, t.nameKey),
+    index('aliases_name_key_idx').on(t.nameKey),
+    check('aliases_owner_ck', exactlyOne('person_id', 'organisation_id', 'place_id')),
+  ],
+);
+
+/** External identifiers as URIs (Wikidata, GeoNames ...): a URI names exactly one entity. */
+export const sameAs = sqliteTable(
+  'same_as',
+  {
+    uri: text('uri').primaryKey(),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    placeId: integer('place_id').references(() => places.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    index('same_as_person_idx').on(t.personId),
+    index('same_as_organisation_idx').on(t.organisationId),
+    index('same_as_place_idx').on(t.placeId),
+    check('same_as_owner_ck', exactlyOne('person_id', 'organisation_id', 'place_id')),
+  ],
+);
+
+/** A position a person holds or held: "Secretary" of the SNSC, "Ambassador to Iran" of Pakistan. */
+export const roles = sqliteTable(
+  'roles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    ...partialDate('started'),
+    ...partialDate('ended'),
+  },
+  (t) => [
+    uniqueIndex('roles_person_title_org_uq').on(t.personId, t.title, sql`coalesce(${t.organisationId}, 0)`),
+    index('roles_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/** Articles: one row per ninjs `uri`. `body` is the plain text, paragraphs separated by "\n". */
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    uri: text('uri').notNull(),
+    slug: text('slug').notNull(),
+    headline: text('headline').notNull(),
+    body: text('body').notNull(),
+    /** BCP 47 language tag. */
+    language: text('language').notNull(),
+    /** The dateline's words as printed ("TEHRAN"). */
+    datelineText: text('dateline_text'),
+    datelinePlaceId: integer('dateline_place_id').references(() => places.id, { onDelete: 'set null' }),
+    /** ISO 8601 UTC timestamp; null when the source gives no date. */
+    publishedAt: text('published_at'),
+    /** Date relative expressions resolve against (bundle `referenceDate`), ISO day; null when unknown. */
+    referenceDate: text('reference_date'),
+    byline: text('byline'),
+    /** ninjs `version`, incremented on each re-ingest. */
+    version: integer('version').notNull().default(1),
+    /** ninjs fields Newsgraph keeps but does not model (subjects, altIds, ...), as JSON text. */
+    ninjsExtra: text('ninjs_extra', { mode: 'json' }).$type<Record<string, unknown>>(),
+    ingestedAt: text('ingested_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('articles_uri_uq').on(t.uri),
+    uniqueIndex('articles_slug_uq').on(t.slug),
+    index('articles_published_idx').on(t.publishedAt, t.id),
+    index('articles_headline_idx').on(t.headline, t.id),
+    index('articles_dateline_idx').on(t.datelinePlaceId),
+  ],
+);
+
+/** Columns shared by the three article↔entity link tables (ninjs rel and relevance 0..1). */
+const linkColumns = () => ({
+  articleId: integer('article_id')
+    .notNull()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  rel: text('rel', { enum: MENTION_RELS }).notNull(),
+  /** 0..1, higher is more central to the article; null when not judged. */
+  relevance: real('relevance'),
+});
+
+export const articlePeople = sqliteTable(
+  'article_people',
+  {
+    ...linkColumns(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.personId] }),
+    index('article_people_person_idx').on(t.personId, t.rel),
+    check('article_people_rel_ck', oneOf('rel', MENTION_RELS)),
+  ],
+);
+
+export const articleOrganisations = sqliteTable(
+  'article_organisations',
+  {
+    ...linkColumns(),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.organisationId] }),
+    index('article_organisations_organisation_idx').on(t.organisationId, t.rel),
+    check('article_organisations_rel_ck', oneOf('rel', MENTION_RELS)),
+  ],
+);
+
+export const articlePlaces = sqliteTable(
+  'article_places',
+  {
+    ...linkColumns(),
+    placeId: integer('place_id')
+      .notNull()
+      .references(() => places.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.placeId] }),
+    index('article_places_place_idx').on(t.placeId, t.rel),
+    check('article_places_rel_ck', oneOf('rel', MENTION_RELS)),
+  ],
+);
+
+/**
+ * CAMEO event codes (CAMEO 1.1b3 codebook, as used by GDELT): reference data loaded by a
+ * migration. `quad_class`: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+ * 4 material conflict. `goldstein`: -10 (conflict) .. +10 (cooperation).
+ */
+export const cameoCodes = sqliteTable(
+  'cameo_codes',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    rootCode: text('root_code').notNull(),
+    quadClass: integer('quad_class').notNull(),
+    goldstein: real('goldstein').notNull(),
+  },
+  (t) => [
+    index('cameo_codes_root_idx').on(t.rootCode),
+    index('cameo_codes_quad_idx').on(t.quadClass),
+    check('cameo_codes_quad_ck', sql`quad_class between 1 and 4`),
+  ],
+);
+
+/**
+ * Something that happened between actors. `fingerprint` identifies the same engagement across
+ * articles and re-ingests (CAMEO code, participants, place, date), so reporting it twice links
+ * the second article instead of duplicating the engagement.
+ */
+export const engagements = sqliteTable(
+  'engagements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fingerprint: text('fingerprint').notNull(),
+    kind: text('kind', { enum: ENGAGEMENT_KINDS }).notNull(),
+    cameoCode: text('cameo_code')
+      .notNull()
+      .references(() => cameoCodes.code, { onDelete: 'restrict' }),
+    summary: text('summary').notNull(),
+    status: text('status', { enum: ENGAGEMENT_STATUSES }).notNull(),
+    ...partialDate('date'),
+    placeId: integer('place_id').references(() => places.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('engagements_fingerprint_uq').on(t.fingerprint),
+    index('engagements_kind_idx').on(t.kind),
+    index('engagements_cameo_idx').on(t.cameoCode),
+    index('engagements_place_idx').on(t.placeId),
+    // DATE ordering: unknown dates last, id breaks ties.
+    index('engagements_date_idx').on(sql`${t.dateEarliest} is null`, t.dateEarliest, t.id),
+    index('engagements_date_latest_idx').on(t.dateLatest),
+    check('engagements_kind_ck', oneOf('kind', ENGAGEMENT_KINDS)),
+    check('engagements_status_ck', oneOf('status', ENGAGEMENT_STATUSES)),
+  ],
+);
+
+/** Who took part in an engagement, and how: a person OR an organisation. */
+export const participants = sqliteTable(
+  'participants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    engagementId: integer('engagement_id')
+      .notNull()
+      .references(() => engagements.id, { onDelete: 'cascade' }),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: PARTICIPANT_ROLES }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('participants_person_uq').on(t.engagementId, t.personId, t.role),
+    uniqueIndex('participants_organisation_uq').on(t.engagementId, t.organisationId, t.role),
+    index('participants_person_idx').on(t.personId, t.engagementId),
+    index('participants_organisation_idx').on(t.organisationId, t.engagementId),
+    check('participants_actor_ck', exactlyOne('person_id', 'organisation_id')),
+    check('participants_role_ck', oneOf('role', PARTICIPANT_ROLES)),
+  ],
+);
+
+/** Engagement ↔ article: the articles an engagement was reported in. */
+export const engagementArticles = sqliteTable(
+  'engagement_articles',
+  {
+    engagementId: integer('engagement_id')
+      .notNull()
+      .references(() => engagements.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.engagementId, t.articleId] }),
+    index('engagement_articles_article_idx').on(t.articleId, t.engagementId),
+  ],
+);
+
+/** Quoted words exactly as printed, their speaker (person OR organisation), article and engagement. */
+export const quotes = sqliteTable(
+  'quotes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** Order of the quote in the article, from 0. */
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    speakerPersonId: integer('speaker_person_id').references(() => people.id, { onDelete: 'set null' }),
+    speakerOrganisationId: integer('speaker_organisation_id').references(() => organisations.id, {
+      onDelete: 'set null',
+    }),
+    engagementId: integer('engagement_id').references(() => engagements.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('quotes_article_position_uq').on(t.articleId, t.position),
+    index('quotes_speaker_person_idx').on(t.speakerPersonId),
+    index('quotes_speaker_organisation_idx').on(t.speakerOrganisationId),
+    index('quotes_engagement_idx').on(t.engagementId),
+  ],
+);
+
+/** Amounts an article states: "$3 billion" → value 3e9, currency USD, metric "bilateral trade". */
+export const figures = sqliteTable(
+  'figures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    /** The amount as a double (exact for integers up to 2^53). */
+    value: real('value').notNull(),
+    /** ISO 4217 currency code, when a currency amount. */
+    currency: text('currency'),
+    unit: text('unit'),
+    metric: text('metric'),
+  },
+  (t) => [uniqueIndex('figures_article_position_uq').on(t.articleId, t.position)],
+);

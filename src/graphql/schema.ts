@@ -1,0 +1,30 @@
+/**
+ * The GraphQL schema: imports every type module for its side effects, then builds.
+ * `schema/schema.graphql` is printed from this (npm run schema:print).
+ */
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './types/partial-date.ts';
+import './types/cameo.ts';
+import './types/filters.ts';
+import './types/actor.ts';
+import './types/place.ts';
+import './types/person.ts';
+import './types/organisation.ts';
+import './types/role.ts';
+import './types/engagement.ts';
+import './types/quote.ts';
+import './types/article.ts';
+
+builder.scalarType('DateTime', {
+  description: 'An ISO 8601 timestamp in UTC, e.g. 2025-11-24T09:30:00Z.',
+  serialize: (v) => v,
+  parseValue: (v) => String(v),
+});
+builder.scalarType('JSON', {
+  description: 'Arbitrary JSON (used for ninjs and JSON-LD documents).',
+  serialize: (v) => v,
+  parseValue: (v) => v,
+});
+
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,154 @@
+/**
+ * ArticleFilter and EngagementFilter (contract inputs) and their translation into Drizzle
+ * relational-query `where` objects. Every condition becomes part of the one SQL statement the
+ * connection runs (EXISTS sub-queries on indexed link tables), never a second query.
+ */
+import type { RelationsFilter } from 'drizzle-orm';
+import { ENGAGEMENT_KINDS } from '../../db/schema.ts';
+import type { Relations } from '../../db/relations.ts';
+import { builder } from '../builder.ts';
+import { badInput } from '../errors.ts';
+import { decodeId } from '../ids.ts';
+
+export type ArticleWhere = RelationsFilter<Relations['articles'], Relations>;
+export type EngagementWhere = RelationsFilter<Relations['engagements'], Relations>;
+
+export const MentionRelEnum = builder.enumType('MentionRel', {
+  description: 'How an article relates to an entity (ninjs `rel`).',
+  values: { ABOUT: { value: 'about' }, MENTIONS: { value: 'mentions' } } as const,
+});
+
+export const EngagementKindEnum = builder.enumType('EngagementKind', { values: ENGAGEMENT_KINDS });
+
+export const ArticleFilter = builder.inputType('ArticleFilter', {
+  fields: (t) => ({
+    people: t.idList({ required: false, description: 'Articles linked to ALL of these people (global ids).' }),
+    organisations: t.idList({ required: false, description: 'Articles linked to ALL of these organisations (global ids).' }),
+    places: t.idList({ required: false, description: 'Articles linked to ALL of these places (global ids).' }),
+    rel: t.field({ type: MentionRelEnum, required: false, description: 'Only links with this rel count for the entity filters above.' }),
+    publishedFrom: t.string({ required: false, description: 'Published on or after this ISO date or timestamp.' }),
+    publishedTo: t.string({ required: false, description: 'Published on or before this ISO date or timestamp (a date includes its whole day).' }),
+    engagement: t.id({ required: false, description: 'Articles that report this engagement.' }),
+    query: t.string({ required: false, description: 'Full-text search within the filtered set.' }),
+  }),
+});
+
+export const EngagementFilter = builder.inputType('EngagementFilter', {
+  fields: (t) => ({
+    participants: t.idList({
+      required: false,
+      description: "Engagements in which ALL of these actors take part (e.g. both states: 'between A and B').",
+    }),
+    anyParticipants: t.idList({ required: false, description: 'Engagements in which ANY of these actors take part.' }),
+    kinds: t.field({ type: [EngagementKindEnum], required: false }),
+    cameoRoots: t.stringList({ required: false, description: "CAMEO root codes, e.g. ['04'] for consult." }),
+    quadClasses: t.intList({ required: false }),
+    place: t.id({ required: false, description: 'Happened at this place (a city, or anywhere in this country).' }),
+    from: t.string({
+      required: false,
+      description: 'Engagements whose date range overlaps [from, to] (ISO dates). Unknown dates never match a range.',
+    }),
+    to: t.string({ required: false }),
+  }),
+});
+
+export type ArticleFilterInput = typeof ArticleFilter.$inferInput;
+export type EngagementFilterInput = typeof EngagementFilter.$inferInput;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Validate an ISO date or timestamp argument; returns it normalised to UTC text comparable with stored values. */
+function isoBound(value: string, argument: string, endOfDay: boolean): string {
+  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) {
+    throw badInput(`${argument} must be an ISO 8601 date or timestamp, got "${value}"`, argument);
+  }
+  if (value.length === 10) return endOfDay ? `${value}T23:59:59.999Z` : `${value}T00:00:00Z`;
+  return new Date(value).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+function isoDay(value: string, argument: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw badInput(`${argument} must be an ISO calendar day YYYY-MM-DD, got "${value}"`, argument);
+  }
+  return value;
+}
+
+/** Decode actor ids (Person or Organisation) into participant conditions. */
+function participantCondition(id: string, argument: string) {
+  const actor = decodeId(id, ['Person', 'Organisation'], argument);
+  return actor.type === 'Person' ? { personId: actor.id } : { organisationId: actor.id };
+}
+
+/**
+ * The `where` of an engagement connection for a filter (all conditions AND-ed).
+ * @throws GraphQLError BAD_USER_INPUT for malformed ids, codes or dates
+ */
+export function engagementWhere(filter: EngagementFilterInput | null | undefined): EngagementWhere {
+  if (!filter) return {};
+  const and: EngagementWhere[] = [];
+  for (const id of filter.participants ?? []) {
+    and.push({ participants: participantCondition(String(id), 'filter.participants') });
+  }
+  if (filter.anyParticipants?.length) {
+    and.push({ OR: filter.anyParticipants.map((id) => ({ participants: participantCondition(String(id), 'filter.anyParticipants') })) });
+  }
+  if (filter.kinds?.length) and.push({ kind: { in: filter.kinds } });
+  if (filter.cameoRoots?.length) {
+    for (const root of filter.cameoRoots) {
+      if (!/^\d{2}$/.test(root)) throw badInput(`a CAMEO root code is two digits ("04"), got "${root}"`, 'filter.cameoRoots');
+    }
+    and.push({ cameo: { rootCode: { in: filter.cameoRoots } } });
+  }
+  if (filter.quadClasses?.length) {
+    for (const q of filter.quadClasses) {
+      if (q < 1 || q > 4) throw badInput(`QuadClass is 1..4, got ${q}`, 'filter.quadClasses');
+    }
+    and.push({ cameo: { quadClass: { in: filter.quadClasses } } });
+  }
+  if (filter.place) {
+    const place = decodeId(String(filter.place), ['Place'], 'filter.place');
+    and.push({ OR: [{ placeId: place.id }, { place: { countryId: place.id } }] });
+  }
+  if (filter.from || filter.to) {
+    const from = filter.from ? isoDay(filter.from, 'filter.from') : null;
+    const to = filter.to ? isoDay(filter.to, 'filter.to') : null;
+    if (from && to && from > to) throw badInput(`filter.from (${from}) is after filter.to (${to})`, 'filter.from');
+    // Overlap of [earliest, latest] with [from, to]; a null bound (unknown date) never matches.
+    and.push({ dateEarliest: to ? { lte: to } : { isNotNull: true }, dateLatest: from ? { gte: from } : { isNotNull: true } });
+  }
+  return and.length ? { AND: and } : {};
+}
+
+/**
+ * The `where` of an article connection for a filter, except `query` (full-text search is
+ * applied by the search module). All conditions AND-ed.
+ * @throws GraphQLError BAD_USER_INPUT for malformed ids or dates
+ */
+export function articleWhere(filter: ArticleFilterInput | null | undefined): ArticleWhere {
+  if (!filter) return {};
+  const and: ArticleWhere[] = [];
+  const rel = filter.rel ? { rel: filter.rel } : {};
+  for (const id of filter.people ?? []) {
+    and.push({ personLinks: { personId: decodeId(String(id), ['Person'], 'filter.people').id, ...rel } });
+  }
+  for (const id of filter.organisations ?? []) {
+    and.push({ organisationLinks: { organisationId: decodeId(String(id), ['Organisation'], 'filter.organisations').id, ...rel } });
+  }
+  for (const id of filter.places ?? []) {
+    and.push({ placeLinks: { placeId: decodeId(String(id), ['Place'], 'filter.places').id, ...rel } });
+  }
+  if (filter.publishedFrom) and.push({ publishedAt: { gte: isoBound(filter.publishedFrom, 'filter.publishedFrom', false) } });
+  if (filter.publishedTo) and.push({ publishedAt: { lte: isoBound(filter.publishedTo, 'filter.publishedTo', true) } });
+  if (filter.engagement) {
+    and.push({ engagements: { id: decodeId(String(filter.engagement), ['Engagement'], 'filter.engagement').id } });
+  }
+  return and.length ? { AND: and } : {};
+}
+
+export const ArticleOrderEnum = builder.enumType('ArticleOrder', {
+  values: ['PUBLISHED_DESC', 'PUBLISHED_ASC', 'HEADLINE_ASC'] as const,
+});
+export const EngagementOrderEnum = builder.enumType('EngagementOrder', {
+  values: ['DATE_DESC', 'DATE_ASC'] as const,
+});
+export const NameOrderEnum = builder.enumType('NameOrder', { values: ['NAME_ASC', 'NAME_DESC'] as const });

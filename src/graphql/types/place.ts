@@ -1,0 +1,68 @@
+/** Place: a city, country or region (the territory; a state that acts is an Organisation); `Query.place`, `Query.places`. */
+import { PLACE_KINDS } from '../../db/schema.ts';
+import { builder } from '../builder.ts';
+import { ArticleConnection, articleConnectionArgs, articleConnectionQuery } from './article.ts';
+import { EngagementConnection, engagementConnectionArgs, engagementConnectionQuery } from './engagement.ts';
+import { NameOrderEnum } from './filters.ts';
+import { lookupArgs, lookupWhere, nameOrder, totalCountField } from './shared.ts';
+
+export const PlaceKindEnum = builder.enumType('PlaceKind', { values: PLACE_KINDS });
+
+export const Place = builder.drizzleNode('places', {
+  name: 'Place',
+  id: { column: (p) => p.id },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    slug: t.exposeString('slug'),
+    kind: t.field({ type: PlaceKindEnum, select: { columns: { kind: true } }, resolve: (p) => p.kind }),
+    country: t.relation('country', { nullable: true, description: 'The country a city or region lies in.' }),
+    iso3166: t.exposeString('iso3166', { nullable: true, description: 'ISO 3166-1 alpha-2 code for countries.' }),
+    aliases: t.stringList({
+      select: { columns: { name: true }, with: { aliases: { columns: { name: true }, orderBy: { id: 'asc' } } } },
+      resolve: (p) => p.aliases.map((a) => a.name).filter((n) => n !== p.name),
+    }),
+    sameAs: t.stringList({
+      select: { with: { sameAs: { columns: { uri: true } } } },
+      resolve: (p) => p.sameAs.map((s) => s.uri),
+    }),
+    articles: t.relatedConnection(
+      'articles',
+      { args: articleConnectionArgs, totalCount: true, query: articleConnectionQuery },
+      ArticleConnection,
+    ),
+    engagements: t.relatedConnection(
+      'engagements',
+      { args: engagementConnectionArgs, totalCount: true, query: engagementConnectionQuery },
+      EngagementConnection,
+    ),
+  }),
+});
+
+export const PlaceConnection = builder.connectionObject(
+  {
+    type: Place,
+    name: 'PlaceConnection',
+    fields: totalCountField,
+  },
+  { name: 'PlaceEdge' },
+);
+
+builder.queryFields((t) => ({
+  place: t.drizzleField({
+    type: 'places',
+    nullable: true,
+    args: lookupArgs,
+    resolve: (query, _root, args, ctx) => {
+      const where = lookupWhere('Place', args);
+      return where ? ctx.db.query.places.findFirst(query({ where })) : null;
+    },
+  }),
+  places: t.drizzleConnection(
+    {
+      type: 'places',
+      args: { query: t.arg.string({ required: false }), orderBy: t.arg({ type: NameOrderEnum, required: false }) },
+      resolve: (query, _root, args, ctx) => ctx.db.query.places.findMany(query({ ...nameOrder(args.orderBy) })),
+    },
+    PlaceConnection,
+  ),
+}));

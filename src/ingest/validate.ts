@@ -1,0 +1,118 @@
+/**
+ * Bundle validation: shape (zod) and meaning (keys resolve, quotes occur in the text) in one
+ * pass, so a rejected bundle reports every problem at once with its JSON path.
+ */
+import { articleBundle, type ArticleBundle } from './bundle.ts';
+
+/** One problem with an input: `path` is a JSON Pointer-like dotted path ("annotations.quotes.3.speaker"). */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type Validation = { ok: true; bundle: ArticleBundle } | { ok: false; problems: Problem[] };
+
+/** Thrown by the loader when a bundle is refused; `problems` lists every reason. */
+export class BundleRejected extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(`bundle rejected: ${problems.map((p) => `${p.path || '(root)'}: ${p.message}`).join('; ')}`);
+    this.name = 'BundleRejected';
+    this.problems = problems;
+  }
+}
+
+/** Headline plus bodies as printed: quotes must occur verbatim in it. */
+export function printedText(bundle: ArticleBundle): string {
+  const { headlines = [], bodies = [] } = bundle.ninjs;
+  return [...headlines.map((h) => h.value), ...bodies.map((b) => b.value)].join('\n');
+}
+
+/**
+ * Validate an article bundle. Never throws: returns the parsed bundle or every problem found.
+ * Checks: the zod schema (./bundle.ts); keys unique across people, organisations, places and
+ * engagements; every key referenced exists and has the right type (a participant is a person
+ * or organisation, a country is a COUNTRY place ...); ninjs `literal`s name annotation keys;
+ * quotes occur verbatim in the headline or body; a headline and a body exist.
+ */
+export function validateBundle(input: unknown): Validation {
+  const parsed = articleBundle.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    };
+  }
+  const bundle = parsed.data;
+  const problems: Problem[] = [];
+  const a = bundle.annotations;
+  const kinds = new Map<string, 'person' | 'organisation' | 'place' | 'engagement'>();
+  const placeKinds = new Map(a.places.map((p) => [p.key, p.kind]));
+
+  const declare = (list: { key: string }[], kind: 'person' | 'organisation' | 'place' | 'engagement', path: string) =>
+    list.forEach((e, i) => {
+      if (kinds.has(e.key)) problems.push({ path: `${path}.${i}.key`, message: `duplicate key "${e.key}"` });
+      else kinds.set(e.key, kind);
+    });
+  declare(a.places, 'place', 'annotations.places');
+  declare(a.organisations, 'organisation', 'annotations.organisations');
+  declare(a.people, 'person', 'annotations.people');
+  declare(a.engagements, 'engagement', 'annotations.engagements');
+
+  const expect = (key: string | undefined, allowed: string[], path: string) => {
+    if (key === undefined) return;
+    const kind = kinds.get(key);
+    if (!kind) problems.push({ path, message: `unknown key "${key}"` });
+    else if (!allowed.includes(kind)) problems.push({ path, message: `"${key}" is a ${kind}; expected ${allowed.join(' or ')}` });
+  };
+  const expectCountry = (key: string | undefined, path: string) => {
+    expect(key, ['place'], path);
+    if (key && placeKinds.has(key) && placeKinds.get(key) !== 'COUNTRY')
+      problems.push({ path, message: `"${key}" is not a COUNTRY place` });
+  };
+
+  a.places.forEach((p, i) => {
+    expectCountry(p.country, `annotations.places.${i}.country`);
+    if (p.country === p.key) problems.push({ path: `annotations.places.${i}.country`, message: 'a place cannot lie in itself' });
+  });
+  a.organisations.forEach((o, i) => {
+    expectCountry(o.country, `annotations.organisations.${i}.country`);
+    expect(o.parent, ['organisation'], `annotations.organisations.${i}.parent`);
+    if (o.parent === o.key) problems.push({ path: `annotations.organisations.${i}.parent`, message: 'an organisation cannot be its own parent' });
+  });
+  a.people.forEach((p, i) => {
+    expectCountry(p.nationality, `annotations.people.${i}.nationality`);
+    p.roles.forEach((r, j) => expect(r.organisation, ['organisation'], `annotations.people.${i}.roles.${j}.organisation`));
+  });
+  a.engagements.forEach((e, i) => {
+    expect(e.place, ['place'], `annotations.engagements.${i}.place`);
+    e.participants.forEach((p, j) =>
+      expect(p.actor, ['person', 'organisation'], `annotations.engagements.${i}.participants.${j}.actor`),
+    );
+  });
+  if (a.dateline) expect(a.dateline.place, ['place'], 'annotations.dateline.place');
+
+  const text = printedText(bundle);
+  a.quotes.forEach((q, i) => {
+    expect(q.speaker, ['person', 'organisation'], `annotations.quotes.${i}.speaker`);
+    expect(q.engagement, ['engagement'], `annotations.quotes.${i}.engagement`);
+    if (!text.includes(q.text)) problems.push({ path: `annotations.quotes.${i}.text`, message: 'quote does not occur verbatim in the headline or body' });
+  });
+
+  const entityLists = { people: 'person', organisations: 'organisation', places: 'place', events: 'engagement' } as const;
+  for (const [list, kind] of Object.entries(entityLists)) {
+    (bundle.ninjs[list as keyof typeof entityLists] ?? []).forEach((e, i) => {
+      if (e.literal !== undefined && kinds.has(e.literal) && kinds.get(e.literal) !== kind)
+        problems.push({ path: `ninjs.${list}.${i}.literal`, message: `"${e.literal}" is a ${kinds.get(e.literal)}, not a ${kind}` });
+      if (e.rel !== undefined && !['about', 'mentions'].includes(e.rel.toLowerCase()))
+        problems.push({ path: `ninjs.${list}.${i}.rel`, message: `rel must be "about" or "mentions", got "${e.rel}"` });
+      if (e.name === undefined && (e.literal === undefined || !kinds.has(e.literal)))
+        problems.push({ path: `ninjs.${list}.${i}.name`, message: 'an entity needs a name or a literal naming an annotation key' });
+    });
+  }
+  if (!bundle.ninjs.headlines?.some((h) => h.value.trim()))
+    problems.push({ path: 'ninjs.headlines', message: 'an article needs a headline' });
+  if (!bundle.ninjs.bodies?.some((b) => b.value.trim())) problems.push({ path: 'ninjs.bodies', message: 'an article needs a body' });
+
+  return problems.length ? { ok: false, problems } : { ok: true, bundle };
+}

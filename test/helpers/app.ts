@@ -1,0 +1,47 @@
+/**
+ * Test harness: a real libSQL database in a temp file, migrated and seeded through the real
+ * loader, served by the real app (createApp) without a network socket.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { createApp } from '../../src/app.ts';
+import { loadConfig, type AppConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/client.ts';
+import { openDatabase } from '../../src/db/open.ts';
+import { loadSeed } from '../../src/ingest/seed.ts';
+
+export interface TestApp {
+  app: Hono;
+  db: Database;
+  dir: string;
+  /** POST a GraphQL request with the SQL debug header; returns status, body and statement count. */
+  gql: (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GqlResponse>;
+  close: () => void;
+}
+
+export interface GqlResponse {
+  status: number;
+  body: { data?: any; errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[]; extensions?: any };
+  statements: number | undefined;
+}
+
+/** Open a fresh database (optionally seeded) and an app over it. */
+export async function createTestApp(options: { seed?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'newsgraph-test-'));
+  const db = await openDatabase(`file:${join(dir, 'test.db')}`);
+  if (options.seed !== false) await loadSeed(db);
+  const config = { ...loadConfig({}, { debugSql: true }), ...options.config };
+  const app = createApp({ db, config });
+  const gql = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const res = await app.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', 'x-newsgraph-debug': 'sql', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GqlResponse['body'];
+    return { status: res.status, body, statements: body.extensions?.sql?.statements };
+  };
+  return { app, db, dir, gql, close: () => { db.$client.close(); rmSync(dir, { recursive: true, force: true }); } };
+}

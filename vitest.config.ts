@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+/** Node-side tests (real libSQL files, real app, real Chromium). */
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/worker/**', 'node_modules/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
