@@ -425,7 +425,7 @@ async function handleHttp(ctx: ServerContext, req: IncomingMessage, res: ServerR
 function isAuthorized(ctx: ServerContext, req: IncomingMessage): boolean {
   if (ctx.authToken === undefined) return true;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-  return match !== null && sameSecret(match[1], ctx.authToken);
+  return match !== null && sameSecret(match[1]!, ctx.authToken);
 }
 
 async function readJsonBody(req: IncomingMessage): Promise<JsonObject> {
@@ -618,7 +618,7 @@ function runPrepared(stream: Stream, prepared: Database.Statement, values: SqlVa
 
 /** `[total_changes(), changes(), last_insert_rowid()]` of the stream's connection. */
 function counters(stream: Stream): [bigint, bigint, bigint] {
-  return (stream.counters.all([]) as [bigint, bigint, bigint][])[0];
+  return (stream.counters.all([]) as [bigint, bigint, bigint][])[0]!;
 }
 
 /** Runs the steps of a `Batch`, evaluating each step's condition against the earlier outcomes. */
@@ -649,7 +649,7 @@ function evalCond(raw: unknown, outcomes: StepOutcome[], stream: Stream, version
     if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step >= outcomes.length) {
       throw new HranaError(`Condition refers to step ${String(step)}, which has not been executed before this step`, 'BATCH_COND_INVALID');
     }
-    return outcomes[step];
+    return outcomes[step]!;
   };
   const list = (): boolean[] => {
     if (!Array.isArray(cond.conds)) throw new HranaError(`"${String(cond.type)}" condition needs "conds"`, 'BATCH_COND_INVALID');
@@ -803,7 +803,7 @@ function bindArgs(params: ParamInfo, rawArgs: unknown, rawNamed: unknown): SqlVa
   }
   const values: SqlValue[] = [];
   for (let index = 1; index <= params.count; index++) {
-    const name = params.names[index];
+    const name = params.names[index] ?? null;
     let value: SqlValue | undefined;
     if (name === null) value = args[index - 1];
     else if (name.startsWith('?')) value = args[Number(name.slice(1)) - 1];
@@ -861,7 +861,7 @@ function analyzeSingle(sql: string): StatementInfo {
   const statements = analyze(sql);
   if (statements.length === 0) throw new HranaError('SQL string does not contain any statement', 'SQL_NO_STATEMENT');
   if (statements.length > 1) throw new HranaError('SQL string contains more than one statement', 'SQL_MANY_STATEMENTS');
-  return statements[0];
+  return statements[0]!;
 }
 
 const isSpaceChar = (ch: string | undefined): boolean => ch !== undefined && ' \t\n\v\f\r'.includes(ch);
@@ -940,7 +940,7 @@ function tokenize(sql: string): Token[] {
       if (n === 0) i = start + 1;
     } else if (isDigitChar(ch) || (ch === '.' && isDigitChar(sql[i + 1]))) {
       i++;
-      while (i < sql.length && /[A-Za-z0-9_.]/.test(sql[i])) i++;
+      while (i < sql.length && /[A-Za-z0-9_.]/.test(sql.charAt(i))) i++;
       kind = 'literal';
     } else if (isIdChar(ch)) {
       while (isIdChar(sql[i])) i++;
@@ -1007,7 +1007,7 @@ function splitStatements(tokens: Token[]): Token[][] {
   };
   for (const token of tokens) {
     const cls = tokenClass(token);
-    state = COMPLETE_TRANSITIONS[state][cls];
+    state = COMPLETE_TRANSITIONS[state]![cls]!;
     current.push(token);
     if (cls === 0 && state === 1) flush();
   }

@@ -147,7 +147,7 @@ describe('values', () => {
     expect(asString.rows.map((r) => r.v)).toEqual(values.map(String));
     // A value that would not survive a float conversion proves no precision was lost on the way.
     const sum = await stringClient.execute({ sql: 'SELECT ? + 1 AS next', args: [9007199254740993n] });
-    expect(sum.rows[0].next).toBe('9007199254740994');
+    expect(sum.rows[0]!.next).toBe('9007199254740994');
   });
 
   it('round-trips floats, unicode text, blobs and null with their SQLite types', async () => {
@@ -157,7 +157,7 @@ describe('values', () => {
       sql: 'SELECT ? AS f, typeof(?1) AS ft, ? AS whole, typeof(?2) AS wt, ? AS s, length(?3) AS len, ? AS b, typeof(?4) AS bt, ? AS n, typeof(?5) AS nt',
       args: [0.1 + 0.2, 2.0, text, blob, null],
     });
-    const row = rs.rows[0];
+    const row = rs.rows[0]!;
     expect(row.f).toBe(0.30000000000000004);
     expect(row.ft).toBe('real');
     expect(row.whole).toBe(2); // a float, not the integer 2n
@@ -191,7 +191,7 @@ describe('batches', () => {
     expect(err.code).toBe('SQLITE_CONSTRAINT_UNIQUE');
     expect(err.message).toContain('UNIQUE constraint failed: batch_t.email');
     const count = await client.execute('SELECT count(*) AS n FROM batch_t');
-    expect(count.rows[0].n).toBe(0);
+    expect(count.rows[0]!.n).toBe(0);
   });
 
   it('commits a successful batch and returns every result', async () => {
@@ -204,7 +204,7 @@ describe('batches', () => {
       'write',
     );
     expect(results.map((r) => r.rowsAffected)).toEqual([1, 1, 0]);
-    expect(results[2].rows.map((r) => r.email)).toEqual(['ok1@example.org', 'ok2@example.org']);
+    expect(results[2]!.rows.map((r) => r.email)).toEqual(['ok1@example.org', 'ok2@example.org']);
   });
 
   it('evaluates ok / error / not / and / or conditions as the spec says', async () => {
@@ -228,7 +228,7 @@ describe('batches', () => {
     ]);
     expect(body.baton).toBeNull();
     const { step_results, step_errors } = body.results[0].response.result;
-    expect(step_results.map((r: any) => r && r.rows[0][0].value)).toEqual(['1', null, null, '3', null, '5', null]);
+    expect(step_results.map((r: any) => r && r.rows[0]![0].value)).toEqual(['1', null, null, '3', null, '5', null]);
     expect(step_errors.map((e: any) => e && e.code)).toEqual([null, 'SQLITE_ERROR', null, null, null, null, 'BATCH_COND_INVALID']);
     expect(step_errors[1].message).toContain('no such table: missing_table');
   });
@@ -240,7 +240,7 @@ describe('interactive transactions', () => {
     const tx = await client.transaction('write');
     await tx.execute({ sql: 'INSERT INTO tx_t (v) VALUES (?)', args: ['kept'] });
     await tx.batch(["INSERT INTO tx_t (v) VALUES ('kept too')"]);
-    expect((await tx.execute('SELECT count(*) AS n FROM tx_t')).rows[0].n).toBe(2);
+    expect((await tx.execute('SELECT count(*) AS n FROM tx_t')).rows[0]!.n).toBe(2);
     await tx.commit();
     expect((await client.execute('SELECT v FROM tx_t ORDER BY id')).rows.map((r) => r.v)).toEqual(['kept', 'kept too']);
   });
@@ -248,9 +248,9 @@ describe('interactive transactions', () => {
   it('rolls back', async () => {
     const tx = await client.transaction('write');
     await tx.execute("INSERT INTO tx_t (v) VALUES ('dropped')");
-    expect((await tx.execute('SELECT count(*) AS n FROM tx_t')).rows[0].n).toBe(3);
+    expect((await tx.execute('SELECT count(*) AS n FROM tx_t')).rows[0]!.n).toBe(3);
     await tx.rollback();
-    expect((await client.execute('SELECT count(*) AS n FROM tx_t')).rows[0].n).toBe(2);
+    expect((await client.execute('SELECT count(*) AS n FROM tx_t')).rows[0]!.n).toBe(2);
   });
 
   it('keeps the transaction usable after a failing statement', async () => {
@@ -259,12 +259,12 @@ describe('interactive transactions', () => {
     const err = await failure(tx.execute('INSERT INTO nowhere VALUES (1)'));
     expect(err.message).toContain('no such table: nowhere');
     await tx.commit();
-    expect((await client.execute("SELECT count(*) AS n FROM tx_t WHERE v = 'after error'")).rows[0].n).toBe(1);
+    expect((await client.execute("SELECT count(*) AS n FROM tx_t WHERE v = 'after error'")).rows[0]!.n).toBe(1);
   });
 
   it('interleaves streams: each sees its own state and the second writer waits for the first', async () => {
     await client.execute('CREATE TABLE conc_t (id INTEGER PRIMARY KEY, who TEXT)');
-    const count = async (tx: { execute: Client['execute'] }) => (await tx.execute('SELECT count(*) AS n FROM conc_t')).rows[0].n;
+    const count = async (tx: { execute: Client['execute'] }) => (await tx.execute('SELECT count(*) AS n FROM conc_t')).rows[0]!.n;
 
     const writer1 = await client.transaction('write');
     await writer1.execute("INSERT INTO conc_t (who) VALUES ('one')");
@@ -315,7 +315,7 @@ describe('errors', () => {
     const inTx = await client.transaction('write');
     await failure(inTx.execute('DELETE FROM fk_parent WHERE id = 1'));
     await inTx.rollback();
-    expect((await client.execute('SELECT count(*) AS n FROM fk_child')).rows[0].n).toBe(1);
+    expect((await client.execute('SELECT count(*) AS n FROM fk_child')).rows[0]!.n).toBe(1);
   });
 });
 
@@ -351,7 +351,7 @@ describe('executeMultiple and migrate', () => {
       'CREATE TABLE mig_parent (id INTEGER PRIMARY KEY)',
       'INSERT INTO mig_parent (id) VALUES (7)',
     ]);
-    expect((await client.execute('SELECT parent_id FROM mig_child')).rows[0].parent_id).toBe(7);
+    expect((await client.execute('SELECT parent_id FROM mig_child')).rows[0]!.parent_id).toBe(7);
     // A failing migration leaves nothing behind.
     await failure(client.migrate(['CREATE TABLE mig_broken (id INTEGER)', 'INSERT INTO mig_missing VALUES (1)']));
     const tables = await client.execute("SELECT name FROM sqlite_schema WHERE name = 'mig_broken'");
@@ -479,7 +479,7 @@ describe('expiry and authentication', () => {
     const wrong = createClient({ url: short.url, authToken: 'nope' });
     expect((await failure(wrong.execute('SELECT 1'))).code).toBe('UNAUTHORIZED');
     wrong.close();
-    expect((await shortClient.execute('SELECT 1 AS one')).rows[0].one).toBe(1);
+    expect((await shortClient.execute('SELECT 1 AS one')).rows[0]!.one).toBe(1);
     expect((await fetch(`${short.url}/health`)).status).toBe(200);
   });
 
@@ -491,7 +491,7 @@ describe('expiry and authentication', () => {
     const err = await failure(tx.commit());
     expect(err.code).toBe('STREAM_EXPIRED');
     // Rolled back, and the write lock is free again.
-    expect((await shortClient.execute('SELECT count(*) AS n FROM exp_t')).rows[0].n).toBe(0);
+    expect((await shortClient.execute('SELECT count(*) AS n FROM exp_t')).rows[0]!.n).toBe(0);
     await shortClient.execute("INSERT INTO exp_t (v) VALUES ('later')");
     expect((await shortClient.execute('SELECT v FROM exp_t')).rows.map((r) => r.v)).toEqual(['later']);
   });

@@ -1,0 +1,1 @@
+import '../hardening/attacks.worker-suite.ts';
