@@ -58,3 +58,14 @@ describe('one SQL statement per request', () => {
     expect(res.body.extensions?.sql).toBeUndefined();
   });
 });
+
+describe('past the nesting one statement can hold', () => {
+  it('is refused with QUERY_TOO_COMPLEX, not an internal error, and the next request is served', async () => {
+    // Within the depth and cost limits, but eleven nested relations: more than SQLite parses in one statement.
+    const res = await t.gql(`{ organisation(slug: "supreme-national-security-council") { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } } }`);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.body.errors?.[0]?.message).toMatch(/nests more relations/);
+    const next = await t.gql('{ person(slug: "ali-larijani") { name } }');
+    expect(next.body.data.person.name).toBe('Ali Larijani');
+  });
+});

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { CAMEO_CODES } from '../domain/cameo.ts';
 import type { Database } from './client.ts';
+import { foldPendingSearchDocs } from '../search/index.ts';
 import { cameoCodes } from './schema.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -27,4 +28,6 @@ export async function migrateDatabase(db: Database): Promise<void> {
         goldstein: sql`excluded.goldstein`,
       },
     });
+  // Folded search text for documents a migration indexed (a no-op when none is queued).
+  await foldPendingSearchDocs(db);
 }

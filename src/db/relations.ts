@@ -29,10 +29,12 @@ export const relations = defineRelations(schema, (r) => ({
       to: r.articles.id.through(r.articlePeople.articleId),
     }),
     participations: r.many.participants({ from: r.people.id, to: r.participants.personId }),
+    // Through engagement_actors, not participants: one row per engagement however many roles.
     engagements: r.many.engagements({
-      from: r.people.id.through(r.participants.personId),
-      to: r.engagements.id.through(r.participants.engagementId),
+      from: r.people.id.through(r.engagementActors.personId),
+      to: r.engagements.id.through(r.engagementActors.engagementId),
     }),
+    coActors: r.many.coActors({ from: r.people.id, to: r.coActors.personId }),
     quotes: r.many.quotes({ from: r.people.id, to: r.quotes.speakerPersonId }),
   },
   organisations: {
@@ -50,10 +52,12 @@ export const relations = defineRelations(schema, (r) => ({
       to: r.articles.id.through(r.articleOrganisations.articleId),
     }),
     participations: r.many.participants({ from: r.organisations.id, to: r.participants.organisationId }),
+    // Through engagement_actors, not participants: one row per engagement however many roles.
     engagements: r.many.engagements({
-      from: r.organisations.id.through(r.participants.organisationId),
-      to: r.engagements.id.through(r.participants.engagementId),
+      from: r.organisations.id.through(r.engagementActors.organisationId),
+      to: r.engagements.id.through(r.engagementActors.engagementId),
     }),
+    coActors: r.many.coActors({ from: r.organisations.id, to: r.coActors.organisationId }),
     quotes: r.many.quotes({ from: r.organisations.id, to: r.quotes.speakerOrganisationId }),
   },
   aliases: {
@@ -128,6 +132,10 @@ export const relations = defineRelations(schema, (r) => ({
     engagement: r.one.engagements({ from: r.participants.engagementId, to: r.engagements.id, optional: false }),
     person: r.one.people({ from: r.participants.personId, to: r.people.id }),
     organisation: r.one.organisations({ from: r.participants.organisationId, to: r.organisations.id }),
+  },
+  coActors: {
+    otherPerson: r.one.people({ from: r.coActors.otherPersonId, to: r.people.id }),
+    otherOrganisation: r.one.organisations({ from: r.coActors.otherOrganisationId, to: r.organisations.id }),
   },
   engagementArticles: {
     engagement: r.one.engagements({ from: r.engagementArticles.engagementId, to: r.engagements.id, optional: false }),

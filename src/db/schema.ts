@@ -20,6 +20,7 @@ import {
   primaryKey,
   real,
   sqliteTable,
+  sqliteView,
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
@@ -248,6 +249,10 @@ export const articles = sqliteTable(
     uniqueIndex('articles_uri_uq').on(t.uri),
     uniqueIndex('articles_slug_uq').on(t.slug),
     index('articles_published_idx').on(t.publishedAt, t.id),
+    // PUBLISHED_DESC / PUBLISHED_ASC orderings (src/graphql/types/shared.ts `articleOrder`): the
+    // expressions must stay exactly those of the ordering, unknown dates last either way.
+    index('articles_published_desc_idx').on(sql`coalesce(${t.publishedAt}, '')`, t.id),
+    index('articles_published_asc_idx').on(sql`coalesce(${t.publishedAt}, '9999')`, t.id),
     index('articles_headline_idx').on(t.headline, t.id),
     index('articles_dateline_idx').on(t.datelinePlaceId),
   ],
@@ -353,8 +358,12 @@ export const engagements = sqliteTable(
     index('engagements_kind_idx').on(t.kind),
     index('engagements_cameo_idx').on(t.cameoCode),
     index('engagements_place_idx').on(t.placeId),
-    // DATE ordering: unknown dates last, id breaks ties.
-    index('engagements_date_idx').on(sql`${t.dateEarliest} is null`, t.dateEarliest, t.id),
+    // DATE_ASC / DATE_DESC orderings (src/graphql/types/shared.ts `engagementOrder`): the
+    // expressions must stay exactly those of the ordering; unknown dates last, id breaks ties.
+    index('engagements_date_asc_idx').on(sql`coalesce(${t.dateEarliest}, '9999-99-99')`, t.id),
+    index('engagements_date_desc_idx').on(sql`coalesce(${t.dateLatest}, '')`, t.id),
+    // Date-range overlap filters (earliest <= to AND latest >= from).
+    index('engagements_date_earliest_idx').on(t.dateEarliest),
     index('engagements_date_latest_idx').on(t.dateLatest),
     check('engagements_kind_ck', oneOf('kind', ENGAGEMENT_KINDS)),
     check('engagements_status_ck', oneOf('status', ENGAGEMENT_STATUSES)),
@@ -380,6 +389,47 @@ export const participants = sqliteTable(
     index('participants_organisation_idx').on(t.organisationId, t.engagementId),
     check('participants_actor_ck', exactlyOne('person_id', 'organisation_id')),
     check('participants_role_ck', oneOf('role', PARTICIPANT_ROLES)),
+  ],
+);
+
+/**
+ * One row per (engagement, actor), whatever the number of roles the actor had in it: the
+ * participant row with the smallest id stands for the actor. Actor → engagement walks go
+ * through this view so an actor that was, say, both HOST and SPEAKER lists and counts the
+ * engagement once. A plain (flattenable) view: SQLite inlines it and uses the participants
+ * indexes. Created by a migration (drizzle/*_search_and_co_actors).
+ */
+export const engagementActors = sqliteView('engagement_actors', {
+  engagementId: integer('engagement_id').notNull(),
+  personId: integer('person_id'),
+  organisationId: integer('organisation_id'),
+}).existing();
+
+/**
+ * Co-occurrence of actors: how many engagements two actors share (`engagedWith`). Maintained by
+ * triggers on `participants` (a migration), never written by the application. `actor_key` and
+ * `other_key` encode the actor (person id × 2, organisation id × 2 + 1) so the pair has a
+ * non-null unique key; the nullable id columns are what relations join on.
+ */
+export const coActors = sqliteTable(
+  'co_actors',
+  {
+    actorKey: integer('actor_key').notNull(),
+    otherKey: integer('other_key').notNull(),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    otherPersonId: integer('other_person_id').references(() => people.id, { onDelete: 'cascade' }),
+    otherOrganisationId: integer('other_organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Engagements the two share (distinct engagements, whatever the roles). Always >= 1. */
+    shared: integer('shared').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.actorKey, t.otherKey] }),
+    // engagedWith: an actor's partners, most shared first.
+    index('co_actors_person_idx').on(t.personId, t.shared, t.otherKey),
+    index('co_actors_organisation_idx').on(t.organisationId, t.shared, t.otherKey),
+    index('co_actors_other_person_idx').on(t.otherPersonId),
+    index('co_actors_other_organisation_idx').on(t.otherOrganisationId),
   ],
 );
 
@@ -444,3 +494,15 @@ export const figures = sqliteTable(
   },
   (t) => [uniqueIndex('figures_article_position_uq').on(t.articleId, t.position)],
 );
+
+/**
+ * Full-text search documents whose folded columns still need writing. The search index is the
+ * FTS5 table `search_fts` (a migration: drizzle/*_search_and_co_actors; not modelled here since
+ * drizzle-kit cannot describe virtual tables). Triggers keep it in sync with every insert,
+ * update and delete; an article or engagement they (re)index gets the source text at once and a
+ * row here, and `foldPendingSearchDocs` (src/search/index.ts) adds the `foldName` forms, which
+ * SQL cannot compute. `key` is the document's FTS rowid (see src/search/index.ts `docKey`).
+ */
+export const searchPending = sqliteTable('search_pending', {
+  key: integer('key').primaryKey(),
+});

@@ -15,6 +15,8 @@ import './types/role.ts';
 import './types/engagement.ts';
 import './types/quote.ts';
 import './types/article.ts';
+import './types/search.ts';
+import './types/facets.ts';
 
 builder.scalarType('DateTime', {
   description: 'An ISO 8601 timestamp in UTC, e.g. 2025-11-24T09:30:00Z.',

@@ -9,7 +9,19 @@ import { Actor, asActor } from './actor.ts';
 import { ArticleConnection } from './article.ts';
 import { EngagementFilter, EngagementKindEnum, EngagementOrderEnum, engagementWhere } from './filters.ts';
 import { PartialDate, partialDateOf } from './partial-date.ts';
-import { countRows, engagementOrder, lookupWhere, totalCountField } from './shared.ts';
+import {
+  articleCursors,
+  articleOrder,
+  countRows,
+  engagementCursors,
+  engagementOrder,
+  keepTotal,
+  lookupWhere,
+  noteParent,
+  rootTotal,
+  type ParentKind,
+  withTotal,
+} from './shared.ts';
 
 export const EngagementStatusEnum = builder.enumType('EngagementStatus', { values: ENGAGEMENT_STATUSES });
 export const ParticipantRoleEnum = builder.enumType('ParticipantRole', { values: PARTICIPANT_ROLES });
@@ -31,10 +43,26 @@ export const Engagement = builder.drizzleNode('engagements', {
     }),
     place: t.relation('place', { nullable: true }),
     participants: t.relation('participants', { query: { orderBy: { id: 'asc' } } }),
-    articles: t.relatedConnection('articles', { totalCount: true, query: { orderBy: { id: 'asc' } } }, ArticleConnection),
     quotes: t.relation('quotes', { query: { orderBy: { articleId: 'asc', position: 'asc' } } }),
   }),
 });
+
+// Connection fields are added apart from the node so the types' definitions do not form a cycle.
+builder.drizzleObjectFields(Engagement, (t) => ({
+  articles: t.relatedConnection(
+    'articles',
+    {
+      totalCount: true,
+      description: 'The articles that reported the engagement, latest first (PUBLISHED_DESC: undated last).',
+      query: (args) => {
+        articleCursors.prepare(args);
+        noteParent(args, 'engagement');
+        return articleOrder(null);
+      },
+    },
+    ArticleConnection,
+  ),
+}));
 
 export const Participant = builder.drizzleObject('participants', {
   name: 'Participant',
@@ -59,9 +87,9 @@ export const EngagementConnection = builder.connectionObject(
   {
     type: Engagement,
     name: 'EngagementConnection',
-    fields: totalCountField,
+    fields: engagementCursors.connectionFields,
   },
-  { name: 'EngagementEdge' },
+  { name: 'EngagementEdge', fields: engagementCursors.edgeFields },
 );
 
 /** Arguments of engagement connections: filter (contract EngagementFilter) and order. */
@@ -70,8 +98,20 @@ export const engagementConnectionArgs = builder.args((t) => ({
   orderBy: t.field({ type: EngagementOrderEnum, required: false }),
 }));
 
-/** Query options of an engagement connection (filter and date ordering, one statement). */
-export function engagementConnectionQuery(args: { filter?: typeof EngagementFilter.$inferInput | null; orderBy?: 'DATE_DESC' | 'DATE_ASC' | null }) {
+/**
+ * Query options of an engagement connection (filter and date ordering, one statement). Checks
+ * and unwraps the connection's cursors first.
+ */
+export function engagementConnectionQuery(args: {
+  filter?: typeof EngagementFilter.$inferInput | null;
+  orderBy?: 'DATE_DESC' | 'DATE_ASC' | null;
+  after?: string | null;
+  before?: string | null;
+  first?: number | null;
+  last?: number | null;
+}, parent?: ParentKind) {
+  engagementCursors.prepare(args);
+  noteParent(args, parent);
   return { where: engagementWhere(args.filter), ...engagementOrder(args.orderBy) };
 }
 
@@ -89,8 +129,13 @@ builder.queryFields((t) => ({
     {
       type: 'engagements',
       args: engagementConnectionArgs,
-      totalCount: (_parent, args, ctx) => countRows(ctx.db.query.engagements, engagementWhere(args.filter)),
-      resolve: (query, _root, args, ctx) => ctx.db.query.engagements.findMany(query(engagementConnectionQuery(args))),
+      // totalCount rides on the page's statement (a scalar sub-query); see rootTotal.
+      totalCount: (_parent, args, ctx) => {
+        engagementCursors.prepare(args);
+        return rootTotal(args, () => countRows(ctx.db.query.engagements, engagementWhere(args.filter)));
+      },
+      resolve: (query, _root, args, ctx, info) =>
+        keepTotal(args, ctx.db.query.engagements.findMany(query(withTotal(engagementConnectionQuery(args), info, 'engagements')))),
     },
     EngagementConnection,
   ),

@@ -3,12 +3,13 @@
  * relational-query `where` objects. Every condition becomes part of the one SQL statement the
  * connection runs (EXISTS sub-queries on indexed link tables), never a second query.
  */
-import type { RelationsFilter } from 'drizzle-orm';
+import { sql, type RelationsFilter } from 'drizzle-orm';
 import { ENGAGEMENT_KINDS } from '../../db/schema.ts';
 import type { Relations } from '../../db/relations.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 import { decodeId } from '../ids.ts';
+import { parseSearchQuery } from '../../search/query.ts';
 
 export type ArticleWhere = RelationsFilter<Relations['articles'], Relations>;
 export type EngagementWhere = RelationsFilter<Relations['engagements'], Relations>;
@@ -120,9 +121,10 @@ export function engagementWhere(filter: EngagementFilterInput | null | undefined
 }
 
 /**
- * The `where` of an article connection for a filter, except `query` (full-text search is
- * applied by the search module). All conditions AND-ed.
- * @throws GraphQLError BAD_USER_INPUT for malformed ids or dates
+ * The `where` of an article connection for a filter. All conditions AND-ed; `query` is the
+ * full-text index (src/search) as an `id IN (...)` sub-query of the same statement (a query of
+ * only punctuation matches nothing). Entity filters are EXISTS on the link tables.
+ * @throws GraphQLError BAD_USER_INPUT for malformed ids or dates, or an over-long query
  */
 export function articleWhere(filter: ArticleFilterInput | null | undefined): ArticleWhere {
   if (!filter) return {};
@@ -141,6 +143,15 @@ export function articleWhere(filter: ArticleFilterInput | null | undefined): Art
   if (filter.publishedTo) and.push({ publishedAt: { lte: isoBound(filter.publishedTo, 'filter.publishedTo', true) } });
   if (filter.engagement) {
     and.push({ engagements: { id: decodeId(String(filter.engagement), ['Engagement'], 'filter.engagement').id } });
+  }
+  if (filter.query != null) {
+    const search = parseSearchQuery(filter.query, 'filter.query');
+    and.push({
+      RAW: (a) =>
+        search
+          ? sql`${a.id} in (select rowid / 8 from search_fts where search_fts match ${search.match} and rowid % 8 = 1)`
+          : sql`0`,
+    });
   }
   return and.length ? { AND: and } : {};
 }

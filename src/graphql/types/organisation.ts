@@ -5,11 +5,11 @@
  */
 import { ORGANISATION_KINDS } from '../../db/schema.ts';
 import { builder } from '../builder.ts';
-import { Actor } from './actor.ts';
+import { Actor, engagedWithField } from './actor.ts';
 import { ArticleConnection, articleConnectionArgs, articleConnectionQuery } from './article.ts';
 import { EngagementConnection, engagementConnectionArgs, engagementConnectionQuery } from './engagement.ts';
 import { NameOrderEnum } from './filters.ts';
-import { lookupArgs, lookupWhere, nameOrder, totalCountField } from './shared.ts';
+import { countRows, keepTotal, lookupArgs, lookupWhere, nameOrder, nameQueryWhere, rootTotal, withTotal, organisationCursors } from './shared.ts';
 
 export const OrganisationKindEnum = builder.enumType('OrganisationKind', { values: ORGANISATION_KINDS });
 
@@ -33,27 +33,40 @@ export const Organisation = builder.drizzleNode('organisations', {
       select: { with: { sameAs: { columns: { uri: true } } } },
       resolve: (o) => o.sameAs.map((s) => s.uri),
     }),
-    engagements: t.relatedConnection(
-      'engagements',
-      { args: engagementConnectionArgs, totalCount: true, query: engagementConnectionQuery },
-      EngagementConnection,
-    ),
-    articles: t.relatedConnection(
-      'articles',
-      { args: articleConnectionArgs, totalCount: true, query: articleConnectionQuery },
-      ArticleConnection,
-    ),
     quotes: t.relation('quotes', { query: { orderBy: { articleId: 'asc', position: 'asc' } } }),
   }),
 });
+
+// Connection fields are added apart from the node so the types' definitions do not form a cycle.
+builder.drizzleObjectFields(Organisation, (t) => ({
+  engagedWith: engagedWithField(t as never),
+  engagements: t.relatedConnection(
+    'engagements',
+    { args: engagementConnectionArgs, totalCount: true, query: (args) => engagementConnectionQuery(args, 'organisation') },
+    EngagementConnection,
+  ),
+  articles: t.relatedConnection(
+    'articles',
+    { args: articleConnectionArgs, totalCount: true, query: (args) => articleConnectionQuery(args, 'organisation') },
+    ArticleConnection,
+  ),
+}));
+
+/** `where` of `Query.organisations`: name query and kinds, AND-ed. */
+function organisationsWhere(args: { query?: string | null; kinds?: readonly (typeof ORGANISATION_KINDS)[number][] | null }) {
+  const name = nameQueryWhere(args.query, 'organisation_id');
+  const kinds = args.kinds?.length ? { kind: { in: [...args.kinds] } } : undefined;
+  const and = [name, kinds].filter((w) => w !== undefined);
+  return and.length ? { AND: and } : {};
+}
 
 export const OrganisationConnection = builder.connectionObject(
   {
     type: Organisation,
     name: 'OrganisationConnection',
-    fields: totalCountField,
+    fields: organisationCursors.connectionFields,
   },
-  { name: 'OrganisationEdge' },
+  { name: 'OrganisationEdge', fields: organisationCursors.edgeFields },
 );
 
 builder.queryFields((t) => ({
@@ -70,14 +83,22 @@ builder.queryFields((t) => ({
     {
       type: 'organisations',
       args: {
-        query: t.arg.string({ required: false }),
+        query: t.arg.string({
+          required: false,
+          description: 'Prefix of a word of the name, an alias or the acronym, folded (case, diacritics, transliteration): "snsc", "supreme nat".',
+        }),
         kinds: t.arg({ type: [OrganisationKindEnum], required: false }),
         orderBy: t.arg({ type: NameOrderEnum, required: false }),
       },
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.query.organisations.findMany(
-          query({ where: args.kinds?.length ? { kind: { in: args.kinds } } : {}, ...nameOrder(args.orderBy) }),
-        ),
+      totalCount: (_parent, args, ctx) => {
+        organisationCursors.prepare(args);
+        return rootTotal(args, () => countRows(ctx.db.query.organisations, organisationsWhere(args)));
+      },
+      resolve: (query, _root, args, ctx, info) => {
+        organisationCursors.prepare(args);
+        const q = { where: organisationsWhere(args), ...nameOrder(args.orderBy) };
+        return keepTotal(args, ctx.db.query.organisations.findMany(query(withTotal(q, info, 'organisations'))));
+      },
     },
     OrganisationConnection,
   ),

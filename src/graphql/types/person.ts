@@ -1,10 +1,10 @@
 /** Person: someone named in articles, with roles, engagements and quotes; `Query.person`, `Query.people`. */
 import { builder } from '../builder.ts';
-import { Actor } from './actor.ts';
+import { Actor, engagedWithField } from './actor.ts';
 import { ArticleConnection, articleConnectionArgs, articleConnectionQuery } from './article.ts';
 import { EngagementConnection, engagementConnectionArgs, engagementConnectionQuery } from './engagement.ts';
 import { NameOrderEnum } from './filters.ts';
-import { lookupArgs, lookupWhere, nameOrder, totalCountField } from './shared.ts';
+import { countRows, keepTotal, lookupArgs, lookupWhere, nameOrder, nameQueryWhere, rootTotal, withTotal, personCursors } from './shared.ts';
 
 export const Person = builder.drizzleNode('people', {
   name: 'Person',
@@ -25,27 +25,32 @@ export const Person = builder.drizzleNode('people', {
       select: { with: { sameAs: { columns: { uri: true } } } },
       resolve: (p) => p.sameAs.map((s) => s.uri),
     }),
-    engagements: t.relatedConnection(
-      'engagements',
-      { args: engagementConnectionArgs, totalCount: true, query: engagementConnectionQuery },
-      EngagementConnection,
-    ),
-    articles: t.relatedConnection(
-      'articles',
-      { args: articleConnectionArgs, totalCount: true, query: articleConnectionQuery },
-      ArticleConnection,
-    ),
     quotes: t.relation('quotes', { query: { orderBy: { articleId: 'asc', position: 'asc' } } }),
   }),
 });
+
+// Connection fields are added apart from the node so the types' definitions do not form a cycle.
+builder.drizzleObjectFields(Person, (t) => ({
+  engagedWith: engagedWithField(t as never),
+  engagements: t.relatedConnection(
+    'engagements',
+    { args: engagementConnectionArgs, totalCount: true, query: (args) => engagementConnectionQuery(args, 'person') },
+    EngagementConnection,
+  ),
+  articles: t.relatedConnection(
+    'articles',
+    { args: articleConnectionArgs, totalCount: true, query: (args) => articleConnectionQuery(args, 'person') },
+    ArticleConnection,
+  ),
+}));
 
 export const PersonConnection = builder.connectionObject(
   {
     type: Person,
     name: 'PersonConnection',
-    fields: totalCountField,
+    fields: personCursors.connectionFields,
   },
-  { name: 'PersonEdge' },
+  { name: 'PersonEdge', fields: personCursors.edgeFields },
 );
 
 builder.queryFields((t) => ({
@@ -61,9 +66,54 @@ builder.queryFields((t) => ({
   people: t.drizzleConnection(
     {
       type: 'people',
-      args: { query: t.arg.string({ required: false }), orderBy: t.arg({ type: NameOrderEnum, required: false }) },
-      resolve: (query, _root, args, ctx) => ctx.db.query.people.findMany(query({ ...nameOrder(args.orderBy) })),
+      args: {
+        query: t.arg.string({
+          required: false,
+          description: 'Prefix of a word of the name or of an alias, folded (case, diacritics, transliteration): "qal", "lar".',
+        }),
+        orderBy: t.arg({ type: NameOrderEnum, required: false }),
+      },
+      totalCount: (_parent, args, ctx) => {
+        personCursors.prepare(args);
+        return rootTotal(args, () => countRows(ctx.db.query.people, nameQueryWhere(args.query, 'person_id') ?? {}));
+      },
+      resolve: (query, _root, args, ctx, info) => {
+        personCursors.prepare(args);
+        const q = { where: nameQueryWhere(args.query, 'person_id') ?? {}, ...nameOrder(args.orderBy) };
+        return keepTotal(args, ctx.db.query.people.findMany(query(withTotal(q, info, 'people'))));
+      },
     },
     PersonConnection,
   ),
+}));
+
+// ---------------------------------------------------------------------------------------------
+// Write path (issue 6): mergePeople. Imports are hoisted.
+
+import { requireScope } from '../../auth/credentials.ts';
+import { mergePeople, MergeRefused } from '../../ingest/merge.ts';
+import { codedError } from '../errors.ts';
+import { decodeId } from '../ids.ts';
+
+builder.mutationFields((t) => ({
+  mergePeople: t.drizzleField({
+    type: 'people',
+    description:
+      'Merge two records of the same person: `merge` is folded into `keep` (links, engagements, quotes, roles, aliases, sameAs) and deleted. Returns the kept person.',
+    args: { keep: t.arg.id({ required: true }), merge: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      await requireScope(ctx.auth ?? (async () => ({ kind: 'anonymous' }) as const));
+      const keep = decodeId(String(args.keep), ['Person'], 'keep').id;
+      const merge = decodeId(String(args.merge), ['Person'], 'merge').id;
+      try {
+        await mergePeople(ctx.db, keep, merge);
+      } catch (err) {
+        if (err instanceof MergeRefused) throw codedError(err.code, err.message);
+        throw err;
+      }
+      const person = await ctx.db.query.people.findFirst(query({ where: { id: keep } }));
+      if (!person) throw codedError('NOT_FOUND', 'The kept person no longer exists.');
+      return person;
+    },
+  }),
 }));

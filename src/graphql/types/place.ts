@@ -4,7 +4,7 @@ import { builder } from '../builder.ts';
 import { ArticleConnection, articleConnectionArgs, articleConnectionQuery } from './article.ts';
 import { EngagementConnection, engagementConnectionArgs, engagementConnectionQuery } from './engagement.ts';
 import { NameOrderEnum } from './filters.ts';
-import { lookupArgs, lookupWhere, nameOrder, totalCountField } from './shared.ts';
+import { countRows, keepTotal, lookupArgs, lookupWhere, nameOrder, nameQueryWhere, rootTotal, withTotal, placeCursors } from './shared.ts';
 
 export const PlaceKindEnum = builder.enumType('PlaceKind', { values: PLACE_KINDS });
 
@@ -25,26 +25,30 @@ export const Place = builder.drizzleNode('places', {
       select: { with: { sameAs: { columns: { uri: true } } } },
       resolve: (p) => p.sameAs.map((s) => s.uri),
     }),
-    articles: t.relatedConnection(
-      'articles',
-      { args: articleConnectionArgs, totalCount: true, query: articleConnectionQuery },
-      ArticleConnection,
-    ),
-    engagements: t.relatedConnection(
-      'engagements',
-      { args: engagementConnectionArgs, totalCount: true, query: engagementConnectionQuery },
-      EngagementConnection,
-    ),
   }),
 });
+
+// Connection fields are added apart from the node so the types' definitions do not form a cycle.
+builder.drizzleObjectFields(Place, (t) => ({
+  articles: t.relatedConnection(
+    'articles',
+    { args: articleConnectionArgs, totalCount: true, query: (args) => articleConnectionQuery(args, 'place') },
+    ArticleConnection,
+  ),
+  engagements: t.relatedConnection(
+    'engagements',
+    { args: engagementConnectionArgs, totalCount: true, query: (args) => engagementConnectionQuery(args, 'place') },
+    EngagementConnection,
+  ),
+}));
 
 export const PlaceConnection = builder.connectionObject(
   {
     type: Place,
     name: 'PlaceConnection',
-    fields: totalCountField,
+    fields: placeCursors.connectionFields,
   },
-  { name: 'PlaceEdge' },
+  { name: 'PlaceEdge', fields: placeCursors.edgeFields },
 );
 
 builder.queryFields((t) => ({
@@ -60,8 +64,22 @@ builder.queryFields((t) => ({
   places: t.drizzleConnection(
     {
       type: 'places',
-      args: { query: t.arg.string({ required: false }), orderBy: t.arg({ type: NameOrderEnum, required: false }) },
-      resolve: (query, _root, args, ctx) => ctx.db.query.places.findMany(query({ ...nameOrder(args.orderBy) })),
+      args: {
+        query: t.arg.string({
+          required: false,
+          description: 'Prefix of a word of the name or of an alias, folded (case, diacritics, transliteration): "qal", "lar".',
+        }),
+        orderBy: t.arg({ type: NameOrderEnum, required: false }),
+      },
+      totalCount: (_parent, args, ctx) => {
+        placeCursors.prepare(args);
+        return rootTotal(args, () => countRows(ctx.db.query.places, nameQueryWhere(args.query, 'place_id') ?? {}));
+      },
+      resolve: (query, _root, args, ctx, info) => {
+        placeCursors.prepare(args);
+        const q = { where: nameQueryWhere(args.query, 'place_id') ?? {}, ...nameOrder(args.orderBy) };
+        return keepTotal(args, ctx.db.query.places.findMany(query(withTotal(q, info, 'places'))));
+      },
     },
     PlaceConnection,
   ),

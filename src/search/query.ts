@@ -1,0 +1,71 @@
+/**
+ * User text → an FTS5 MATCH expression that can only mean "these words".
+ *
+ * Nothing the user types reaches FTS5 syntax: the text is cut into whitespace-separated chunks,
+ * each chunk reduced to its letters and digits (Unicode letters, marks, numbers: so quotes,
+ * apostrophes, hyphens, dots, `$`, `%`, `*`, parentheses, colons fall away), and written as
+ * double-quoted FTS5 strings, inside which AND, OR, NOT, NEAR and `word:` are plain words.
+ * A chunk becomes a phrase ("12-day" → "12 day", "Iran’s" → "iran s": the same tokens the
+ * index holds for those words), offered twice: as written (the unicode61 tokenizer folds case
+ * and decomposable diacritics, and keeps non-Latin scripts as themselves) and as `foldName`
+ * writes it (ł ø đ ı ß æ and modifier letters transliterated), matched against both the
+ * as-written and the folded columns. Every chunk must match; the last one is a prefix, for
+ * type-ahead.
+ */
+import { foldName } from '../domain/fold.ts';
+import { badInput } from '../graphql/errors.ts';
+
+/** Longest query accepted, in characters. */
+export const MAX_QUERY_LENGTH = 256;
+/** Most words a query may have. */
+export const MAX_QUERY_WORDS = 16;
+
+/** A chunk of the query: its tokens as written (lower-cased) and folded; `prefix` on the last. */
+export interface QueryWord {
+  original: string[];
+  folded: string[];
+  prefix: boolean;
+}
+
+export interface SearchQuery {
+  /** The FTS5 MATCH expression (safe: only quoted strings, OR, AND, and `*` after a string). */
+  match: string;
+  words: QueryWord[];
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Tokens of `text` as the index's tokenizer would cut them, lower-cased (diacritics kept). */
+export function wordsOf(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
+}
+
+const quote = (tokens: string[], prefix: boolean) => `"${tokens.join(' ').replace(/"/g, '""')}"${prefix ? '*' : ''}`;
+
+/**
+ * Build the MATCH expression for a user query.
+ * @returns null when nothing searchable remains (only punctuation, or empty): the answer is
+ *   then an empty result, not an error
+ * @throws GraphQLError BAD_USER_INPUT when the query is longer than MAX_QUERY_LENGTH characters
+ */
+export function parseSearchQuery(input: string, argument = 'query'): SearchQuery | null {
+  if (input.length > MAX_QUERY_LENGTH) {
+    throw badInput(`a search query is at most ${MAX_QUERY_LENGTH} characters, got ${input.length}`, argument);
+  }
+  const chunks = input
+    .split(/\s+/u)
+    .map((chunk) => ({ original: wordsOf(chunk), folded: foldName(chunk).split(' ').filter(Boolean) }))
+    .filter((w) => w.original.length > 0 || w.folded.length > 0);
+  if (chunks.length === 0) return null;
+  if (chunks.length > MAX_QUERY_WORDS) {
+    throw badInput(`a search query has at most ${MAX_QUERY_WORDS} words, got ${chunks.length}`, argument);
+  }
+  const words: QueryWord[] = chunks.map((c, i) => ({ ...c, prefix: i === chunks.length - 1 }));
+  const match = words
+    .map((w) => {
+      const alternatives = [...new Set([w.original, w.folded].filter((t) => t.length > 0).map((t) => quote(t, w.prefix)))];
+      return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
+    })
+    .join(' AND ');
+  return { match, words };
+}
