@@ -151,6 +151,14 @@ const ninjsEntity = z
   .object({ name: z.string().optional(), rel: z.string().optional(), uri: z.string().optional(), literal: z.string().optional() })
   .passthrough();
 
+/** An absolute URI (RFC 3986 scheme, then anything but white space): `http://...`, `urn:...`, `tag:...`. */
+const absoluteUri = z.string().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, 'expected an absolute URI (e.g. https://... or urn:...)');
+/** ninjs date-times: RFC 3339 / ISO 8601 with a time zone; anything Date.parse rejects is refused. */
+const dateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/, { message: 'expected an ISO 8601 date-time, e.g. 2025-11-24T09:30:00Z', abort: true })
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date-time');
+
 /**
  * The parts of a ninjs 3.1 item Newsgraph reads. Other ninjs properties pass through and are
  * kept (see `articles.ninjs_extra`); full validation against the IPTC JSON Schema is the
@@ -158,12 +166,13 @@ const ninjsEntity = z
  */
 export const ninjsItemInput = z
   .object({
-    uri: z.string().min(1),
+    uri: absoluteUri,
     type: z.string().optional(),
     version: z.string().optional(),
-    versionCreated: z.string().optional(),
-    firstCreated: z.string().optional(),
-    contentCreated: z.string().optional(),
+    versionCreated: dateTime.optional(),
+    firstCreated: dateTime.optional(),
+    contentCreated: dateTime.optional(),
+    title: z.string().optional(),
     language: z.string().optional(),
     slugline: z.string().optional(),
     by: z.string().optional(),

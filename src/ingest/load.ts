@@ -9,12 +9,15 @@
  * engagements, quotes and figures; re-loading identical content changes nothing at all.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, isNull, notExists, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, notExists, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { foldName, slugify } from '../domain/fold.ts';
 import { resolvePartialDate, type PartialDate } from '../domain/partial-date.ts';
+import { foldPendingSearchDocs } from '../search/index.ts';
+import { parseOwnUri, type EntityKind } from '../export/uris.ts';
 import type { ArticleBundle, EngagementInput, OrganisationInput, PersonInput, PlaceInput } from './bundle.ts';
+import { writeTransaction, type Tx } from './transaction.ts';
 import { BundleRejected, validateBundle } from './validate.ts';
 
 /** What a load did. `created` is false when the uri was already known; `changed` false when nothing differed. */
@@ -26,40 +29,76 @@ export interface LoadResult {
   version: number;
 }
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Steps of a load, in order, as reported to `LoadOptions.onStep`. */
+export type LoadStep = 'entities' | 'article' | 'links' | 'engagements' | 'quotes' | 'done';
+
+export interface LoadOptions {
+  /** The ingest time recorded on the article (default: now). */
+  now?: Date;
+  /**
+   * Base URLs under which this API publishes its own URIs (src/export/uris.ts). A ninjs
+   * entity or event whose `uri` lies under one resolves to the entity it names, so an
+   * exported document re-ingests onto the same graph. Other URIs are sameAs identifiers.
+   */
+  ownBaseUrls?: readonly string[];
+  /** Called inside the transaction as each step starts; what it throws aborts the load (tests inject failures here). */
+  onStep?: (step: LoadStep) => void | Promise<void>;
+}
+
 type Ids = Map<string, number>;
 
+/** Key in `articles.ninjs_extra` holding the digest of the loaded bundle (never exported). */
+export const CONTENT_HASH_KEY = 'contentHash';
+/** Key in `articles.ninjs_extra` holding ninjs events that name no engagement (exported again as they came). */
+export const EXTRA_EVENTS_KEY = 'events';
+/** Key in `articles.ninjs_extra`: engagement id → the ninjs event's own name and rel for it, exported again. */
+export const ENGAGEMENT_EVENTS_KEY = 'engagementEvents';
+export type EngagementEvents = Record<string, { name?: string; rel?: string }>;
+
 /**
- * Validate and load one bundle atomically.
- * @param input an article bundle (see ./bundle.ts), as parsed JSON
+ * Validate and load one bundle (or plain ninjs item) atomically: one write transaction, so a
+ * failure at any step leaves the database as it was.
+ * @param input an article bundle (see ./bundle.ts) or a ninjs 3.1/2.x item, as parsed JSON
+ * @param options see `LoadOptions` (a Date is taken as `now`, for older callers)
  * @throws BundleRejected listing every problem (nothing is written)
  * @throws the driver's error if the transaction fails (nothing is written)
  */
-export async function loadBundle(db: Database, input: unknown, now: Date = new Date()): Promise<LoadResult> {
+export async function loadBundle(db: Database, input: unknown, options: LoadOptions | Date = {}): Promise<LoadResult> {
+  const opts: LoadOptions = options instanceof Date ? { now: options } : options;
+  const now = opts.now ?? new Date();
+  const own = opts.ownBaseUrls ?? [];
+  const step = opts.onStep ?? (() => {});
   const validation = validateBundle(input);
   if (!validation.ok) throw new BundleRejected(validation.problems);
   const bundle = mergeNinjsEntities(validation.bundle);
   const hash = contentHash(bundle);
   const article = articleFields(bundle);
   const dates = resolveDates(bundle, article.publishedAt);
+  const { linked: ownEvents, extra: extraEvents } = splitEvents(bundle, own);
 
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const existing = await tx.query.articles.findFirst({
       columns: { id: true, slug: true, version: true, ninjsExtra: true },
       where: { uri: article.uri },
     });
-    if (existing && (existing.ninjsExtra as { contentHash?: string } | null)?.contentHash === hash) {
+    if (existing && (existing.ninjsExtra as Record<string, unknown> | null)?.[CONTENT_HASH_KEY] === hash) {
       return { articleId: existing.id, slug: existing.slug, created: false, changed: false, version: existing.version };
     }
 
-    const placeIds = await upsertPlaces(tx, bundle.annotations.places);
-    const orgIds = await upsertOrganisations(tx, bundle.annotations.organisations, placeIds);
-    const personIds = await upsertPeople(tx, bundle.annotations.people, placeIds, orgIds, dates);
+    await step('entities');
+    const placeIds = await upsertPlaces(tx, bundle.annotations.places, own);
+    const orgIds = await upsertOrganisations(tx, bundle.annotations.organisations, placeIds, own);
+    const personIds = await upsertPeople(tx, bundle.annotations.people, placeIds, orgIds, dates, own);
 
+    await step('article');
     const row = {
       ...article,
       datelinePlaceId: bundle.annotations.dateline?.place ? placeIds.get(bundle.annotations.dateline.place)! : null,
-      ninjsExtra: { ...article.ninjsExtra, contentHash: hash },
+      ninjsExtra: {
+        ...article.ninjsExtra,
+        ...(extraEvents.length ? { [EXTRA_EVENTS_KEY]: extraEvents } : {}),
+        [CONTENT_HASH_KEY]: hash,
+      },
       ingestedAt: now.toISOString(),
     };
     let articleId: number;
@@ -69,7 +108,8 @@ export async function loadBundle(db: Database, input: unknown, now: Date = new D
       articleId = existing.id;
       slug = existing.slug;
       version = existing.version + 1;
-      await tx.update(t.articles).set({ ...row, version }).where(eq(t.articles.id, articleId));
+      // The slug stays: URLs that name the article keep working.
+      await tx.update(t.articles).set({ ...row, slug, version }).where(eq(t.articles.id, articleId));
       await clearArticle(tx, articleId);
     } else {
       slug = await freeSlug(tx, t.articles, article.slug);
@@ -78,13 +118,25 @@ export async function loadBundle(db: Database, input: unknown, now: Date = new D
       articleId = inserted!.id;
     }
 
+    await step('links');
     await linkEntities(tx, articleId, bundle, { placeIds, orgIds, personIds });
+    await step('engagements');
     const engagementIds = await upsertEngagements(tx, articleId, bundle.annotations.engagements, dates, {
       placeIds,
       actorIds: { people: personIds, organisations: orgIds },
     });
+    await linkOwnEvents(tx, articleId, ownEvents);
+    const engagementEvents = eventsOfEngagements(bundle, engagementIds);
+    if (Object.keys(engagementEvents).length)
+      await tx
+        .update(t.articles)
+        .set({ ninjsExtra: { ...row.ninjsExtra, [ENGAGEMENT_EVENTS_KEY]: engagementEvents } })
+        .where(eq(t.articles.id, articleId));
+    await step('quotes');
     await insertQuotesAndFigures(tx, articleId, bundle, { personIds, orgIds, engagementIds });
     await deleteOrphanEngagements(tx);
+    await foldPendingSearchDocs(tx); // search index: folded text of what the triggers queued (src/search/index.ts)
+    await step('done');
     return { articleId, slug, created: !existing, changed: true, version };
   });
 }
@@ -94,8 +146,9 @@ export async function loadBundle(db: Database, input: unknown, now: Date = new D
 
 /**
  * Fold ninjs entities into the annotations: a ninjs person/organisation/place whose `literal`
- * names an annotation key fills that entity's missing name, rel and sameAs (its `uri`); one
- * with no annotation becomes an entity of its own (kind OTHER where ninjs cannot say).
+ * names an annotation key, or whose name folds to the name, an alias or the acronym of an
+ * annotated entity of the same kind, fills that entity's missing rel and adds its `uri` to
+ * sameAs; one matching none becomes an entity of its own (kind OTHER where ninjs cannot say).
  * Within the article, a person named by surname alone is the full-named person sharing it.
  */
 export function mergeNinjsEntities(bundle: ArticleBundle): ArticleBundle {
@@ -108,24 +161,72 @@ export function mergeNinjsEntities(bundle: ArticleBundle): ArticleBundle {
     used.add(key);
     return key;
   };
-  type Entity = { key: string; name: string; rel?: 'about' | 'mentions'; sameAs: string[] };
+  type Entity = { key: string; name: string; aliases: string[]; acronym?: string | undefined; rel?: 'about' | 'mentions' | undefined; sameAs: string[] };
   const merge = <E extends Entity>(list: E[], ninjs: ArticleBundle['ninjs']['people'], make: (base: Entity) => E) => {
     for (const n of ninjs ?? []) {
       const rel = n.rel?.toLowerCase() as 'about' | 'mentions' | undefined;
-      const target = n.literal ? list.find((e) => e.key === n.literal) : undefined;
+      const folded = n.name ? foldName(n.name) : '';
+      const target =
+        (n.literal ? list.find((e) => e.key === n.literal) : undefined) ??
+        (folded ? list.find((e) => [e.name, ...e.aliases, ...(e.acronym ? [e.acronym] : [])].some((x) => foldName(x) === folded)) : undefined);
       if (target) {
-        target.rel ??= rel;
+        target.rel = strongerRel(target.rel, rel);
         if (n.uri && !target.sameAs.includes(n.uri)) target.sameAs.push(n.uri);
-      } else if (n.name) {
-        list.push(make({ key: freshKey(n.name), name: n.name, rel: rel ?? 'mentions', sameAs: n.uri ? [n.uri] : [] }));
+      } else if (n.name && folded) {
+        list.push(make({ key: freshKey(n.name), name: n.name.trim(), aliases: [], rel: rel ?? 'mentions', sameAs: n.uri ? [n.uri] : [] }));
       }
     }
   };
-  merge(a.people, bundle.ninjs.people, (e) => ({ ...e, aliases: [], roles: [] }) as PersonInput);
-  merge(a.organisations, bundle.ninjs.organisations, (e) => ({ ...e, aliases: [], kind: 'OTHER' }) as OrganisationInput);
-  merge(a.places, bundle.ninjs.places, (e) => ({ ...e, aliases: [], kind: 'OTHER' }) as PlaceInput);
+  merge(a.people, bundle.ninjs.people, (e) => ({ ...e, roles: [] }) as PersonInput);
+  merge(a.organisations, bundle.ninjs.organisations, (e) => ({ ...e, kind: 'OTHER' }) as OrganisationInput);
+  merge(a.places, bundle.ninjs.places, (e) => ({ ...e, kind: 'OTHER' }) as PlaceInput);
   a.people = mergeSurnameMentions(a.people, (from, to) => renameActor(a, from, to));
   return { ...bundle, annotations: a };
+}
+
+/** "about" wins over "mentions"; undefined (annotated, not linked) loses to both. */
+function strongerRel(a: 'about' | 'mentions' | undefined, b: 'about' | 'mentions' | undefined) {
+  return a === 'about' || b === 'about' ? 'about' : (a ?? b);
+}
+
+type NinjsEvent = NonNullable<ArticleBundle['ninjs']['events']>[number];
+
+/**
+ * ninjs events that name no annotated engagement: those carrying one of our own engagement
+ * URIs link that engagement to the article; the rest (a bare ninjs event has no participants
+ * and no CAMEO code, so it cannot become an engagement) are kept and exported as they came.
+ */
+function splitEvents(bundle: ArticleBundle, own: readonly string[]) {
+  const keys = new Set(bundle.annotations.engagements.map((e) => e.key));
+  const linked: number[] = [];
+  const extra: NinjsEvent[] = [];
+  for (const e of bundle.ninjs.events ?? []) {
+    if (e.literal && keys.has(e.literal)) continue;
+    const ownRef = e.uri ? parseOwnUri(e.uri, own) : null;
+    const id = ownRef?.kind === 'engagement' ? Number(ownRef.ref) : NaN;
+    if (Number.isSafeInteger(id) && id > 0) linked.push(id);
+    else extra.push(e);
+  }
+  return { linked, extra };
+}
+
+/** The name and rel a ninjs event gives an annotated engagement, by engagement id. */
+function eventsOfEngagements(bundle: ArticleBundle, engagementIds: Ids): EngagementEvents {
+  const out: EngagementEvents = {};
+  for (const e of bundle.ninjs.events ?? []) {
+    const id = e.literal ? engagementIds.get(e.literal) : undefined;
+    if (id === undefined) continue;
+    out[String(id)] = { ...(e.name ? { name: e.name } : {}), ...(e.rel ? { rel: e.rel.toLowerCase() } : {}) };
+  }
+  return out;
+}
+
+/** Link engagements named by our own URIs (those that still exist) to the article. */
+async function linkOwnEvents(tx: Tx, articleId: number, ids: number[]) {
+  if (!ids.length) return;
+  const found = await tx.select({ id: t.engagements.id }).from(t.engagements).where(inArray(t.engagements.id, ids));
+  if (found.length)
+    await tx.insert(t.engagementArticles).values(found.map((f) => ({ engagementId: f.id, articleId }))).onConflictDoNothing();
 }
 
 /** "Larijani" alone is "Ali Larijani" when exactly one person in the article has that surname. */
@@ -138,7 +239,8 @@ function mergeSurnameMentions(people: PersonInput[], rename: (from: string, to: 
       if (full.length === 1) {
         const target = full[0]!;
         if (!target.aliases.includes(p.name)) target.aliases.push(p.name);
-        target.rel = target.rel === 'about' || p.rel === 'about' ? 'about' : (target.rel ?? p.rel);
+        target.rel = strongerRel(target.rel, p.rel);
+        for (const uri of p.sameAs) if (!target.sameAs.includes(uri)) target.sameAs.push(uri);
         rename(p.key, target.key);
         continue;
       }
@@ -165,7 +267,7 @@ function contentHash(bundle: ArticleBundle): string {
 }
 
 const MODELLED_NINJS = new Set([
-  'uri', 'headlines', 'bodies', 'language', 'located', 'by', 'slugline', 'version',
+  'uri', 'headlines', 'bodies', 'language', 'by', 'version',
   'people', 'organisations', 'places', 'events',
 ]);
 
@@ -174,13 +276,14 @@ function articleFields(bundle: ArticleBundle) {
   const n = bundle.ninjs;
   const headline = (n.headlines!.find((h) => !h.role || h.role === 'main') ?? n.headlines![0]!).value.trim();
   const bodyEntry =
-    n.bodies!.find((b) => (!b.role || b.role === 'main') && (!b.contentType || b.contentType === 'text/plain')) ?? n.bodies![0]!;
-  const body = bodyEntry.contentType?.includes('html') ? htmlToText(bodyEntry.value) : bodyEntry.value.trim();
+    n.bodies?.find((b) => (!b.role || b.role === 'main') && (!b.contentType || b.contentType === 'text/plain')) ?? n.bodies?.[0];
+  // Items other than text (an event, a picture) may have no body.
+  const body = !bodyEntry ? '' : /html|xml/i.test(bodyEntry.contentType ?? '') ? htmlToText(bodyEntry.value) : bodyEntry.value.trim();
   const published = n.firstCreated ?? n.contentCreated ?? n.versionCreated ?? null;
   const extra = Object.fromEntries(Object.entries(n).filter(([k]) => !MODELLED_NINJS.has(k)));
   return {
     uri: n.uri,
-    slug: slugify(n.slugline ?? headline).slice(0, 80) || 'article',
+    slug: slugify(n.slugline ?? headline).slice(0, 80).replace(/-+$/, '') || 'article',
     headline,
     body,
     language: n.language ?? 'en',
@@ -248,176 +351,361 @@ function dateColumns<P extends string>(prefix: P, d: PartialDate | null) {
 
 // ---------------------------------------------------------------------------------------------
 // Entity resolution and upserts
+//
+// Each kind is resolved in bulk: a few statements fetch every stored entity the bundle's
+// entities could match (own URI, sameAs, ISO code, folded name, alias, acronym), and the order
+// of precedence is applied here. Entities found nowhere are inserted with INSERT ... ON
+// CONFLICT DO NOTHING on the unique folded key and read back if another load created them
+// first, so a name is never stored twice. New names and URIs are added in one statement per
+// kind. Statement count matters: over HTTP every statement of a transaction is a round trip.
 
 type OwnerColumn = 'personId' | 'organisationId' | 'placeId';
+type EntityTable = typeof t.people | typeof t.organisations | typeof t.places;
+const KIND_OF_OWNER: Record<OwnerColumn, EntityKind> = { personId: 'person', organisationId: 'organisation', placeId: 'place' };
+
+/** An incoming entity as resolution sees it. */
+interface Incoming {
+  key: string;
+  name: string;
+  nameKey: string;
+  /** Folded aliases. */
+  aliasKeys: string[];
+  /** Folded acronym (organisations). */
+  acronymKey?: string | undefined;
+  sameAs: string[];
+  /** Place kind (places only): scopes name and alias matches. */
+  kind?: t.PlaceKind | undefined;
+  iso3166?: string | undefined;
+}
+
+interface Hit {
+  id: number;
+  kind: string | null;
+}
+
+const uniq = <T>(xs: Iterable<T>) => [...new Set(xs)];
+const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
+
+function incoming(e: { key: string; name: string; aliases: string[]; sameAs: string[]; acronym?: string | undefined; kind?: string; iso3166?: string | undefined }, place: boolean): Incoming {
+  return {
+    key: e.key,
+    name: e.name,
+    nameKey: foldName(e.name),
+    aliasKeys: e.aliases.map(foldName).filter(Boolean),
+    acronymKey: e.acronym ? foldName(e.acronym) || undefined : undefined,
+    sameAs: e.sameAs,
+    kind: place ? (e.kind as t.PlaceKind) : undefined,
+    iso3166: place ? e.iso3166 : undefined,
+  };
+}
+
+/** Every stored entity of one kind that the incoming ones could resolve to (at most six statements). */
+async function candidates(tx: Tx, owner: OwnerColumn, table: EntityTable, list: Incoming[], own: readonly string[]) {
+  const ownSlugs: string[] = [];
+  const external: string[] = [];
+  for (const e of list)
+    for (const uri of e.sameAs) {
+      const ref = parseOwnUri(uri, own);
+      if (!ref) external.push(uri);
+      else if (ref.kind === KIND_OF_OWNER[owner]) ownSlugs.push(ref.ref);
+    }
+  const isPlace = table === t.places;
+  const kindColumn = isPlace ? t.places.kind : sql<string | null>`null`;
+  const nameKeys = uniq(list.flatMap((e) => [e.nameKey, ...e.aliasKeys]));
+  const aliasKeys = uniq(list.flatMap((e) => [e.nameKey, ...(e.acronymKey ? [e.acronymKey] : [])]));
+  const acronymKeys = uniq(list.flatMap((e) => (e.acronymKey ? [e.acronymKey] : [])));
+  const isoCodes = uniq(list.flatMap((e) => (e.iso3166 ? [e.iso3166] : [])));
+
+  const bySlug = new Map<string, number>();
+  if (ownSlugs.length)
+    for (const r of await tx.select({ id: table.id, slug: table.slug }).from(table).where(inArray(table.slug, uniq(ownSlugs)))) bySlug.set(r.slug, r.id);
+  const bySameAs = new Map<string, number>();
+  if (external.length)
+    for (const r of await tx
+      .select({ uri: t.sameAs.uri, id: t.sameAs[owner] })
+      .from(t.sameAs)
+      .where(and(inArray(t.sameAs.uri, uniq(external)), sql`${t.sameAs[owner]} is not null`)))
+      if (r.id !== null) bySameAs.set(r.uri, r.id);
+  const byName = new Map<string, Hit[]>();
+  for (const r of await tx.select({ id: table.id, nameKey: table.nameKey, kind: kindColumn }).from(table).where(inArray(table.nameKey, nameKeys)).orderBy(table.id))
+    push(byName, r.nameKey, { id: r.id, kind: r.kind });
+  const byAlias = new Map<string, Hit[]>();
+  for (const r of await tx
+    .select({ id: table.id, nameKey: t.aliases.nameKey, kind: kindColumn })
+    .from(t.aliases)
+    .innerJoin(table, eq(table.id, t.aliases[owner]))
+    .where(inArray(t.aliases.nameKey, aliasKeys)))
+    push(byAlias, r.nameKey, { id: r.id, kind: r.kind });
+  const byAcronym = new Map<string, Hit[]>();
+  if (acronymKeys.length)
+    for (const r of await tx
+      .select({ id: t.organisations.id, acronym: sql<string>`lower(${t.organisations.acronym})` })
+      .from(t.organisations)
+      .where(inArray(sql`lower(${t.organisations.acronym})`, acronymKeys)))
+      push(byAcronym, r.acronym, { id: r.id, kind: null });
+  const byIso = new Map<string, number>();
+  if (isoCodes.length)
+    for (const r of await tx.select({ id: t.places.id, iso: t.places.iso3166 }).from(t.places).where(inArray(t.places.iso3166, isoCodes)))
+      if (r.iso) byIso.set(r.iso, r.id);
+  return { bySlug, bySameAs, byName, byAlias, byAcronym, byIso };
+}
+type Candidates = Awaited<ReturnType<typeof candidates>>;
 
 /**
- * Find an existing entity: sameAs URI, then folded name, then folded alias (the owner column
- * scopes the kind). Returns its id or undefined.
+ * Resolve one incoming entity against the candidates, in order: one of our own URIs (an
+ * exported document coming back), another sameAs URI, a place's ISO 3166 code, the folded name
+ * (places: same kind first, then a compatible one: same kind, or either OTHER), the name being
+ * exactly one entity's alias ("Larijani" → Ali Larijani), one of its aliases being exactly one
+ * entity's name ("Islamic Republic of Iran" with alias "Iran" → Iran), its acronym being
+ * exactly one organisation's acronym or alias. Alias against alias is no evidence: "Imran Khan"
+ * and "Sadiq Khan" share the alias "Khan".
+ * @returns the stored entity's id, or undefined when it is new
  */
-async function resolveEntity(
-  tx: Tx,
-  owner: OwnerColumn,
-  table: typeof t.people | typeof t.organisations | typeof t.places,
-  names: { nameKey: string; sameAs: string[]; aliasKeys: string[] },
-  scope?: ReturnType<typeof eq>,
-): Promise<number | undefined> {
-  if (names.sameAs.length) {
-    const hit = await tx
-      .select({ id: t.sameAs[owner] })
-      .from(t.sameAs)
-      .where(and(inArray(t.sameAs.uri, names.sameAs), sql`${t.sameAs[owner]} is not null`))
-      .limit(1);
-    if (hit[0]?.[`id`] != null) return hit[0].id!;
+function resolveIncoming(e: Incoming, owner: OwnerColumn, c: Candidates, own: readonly string[]): number | undefined {
+  for (const uri of e.sameAs) {
+    const ref = parseOwnUri(uri, own);
+    const id = ref ? (ref.kind === KIND_OF_OWNER[owner] ? c.bySlug.get(ref.ref) : undefined) : c.bySameAs.get(uri);
+    if (id !== undefined) return id;
   }
-  const byName = await tx
-    .select({ id: table.id })
-    .from(table)
-    .where(and(eq(table.nameKey, names.nameKey), scope))
-    .limit(1);
-  if (byName[0]) return byName[0].id;
-  const keys = [names.nameKey, ...names.aliasKeys].filter(Boolean);
-  const byAlias = await tx
-    .selectDistinct({ id: t.aliases[owner] })
-    .from(t.aliases)
-    .where(and(inArray(t.aliases.nameKey, keys), sql`${t.aliases[owner]} is not null`))
-    .limit(2);
-  // An alias shared by two entities ("Khan") identifies neither.
-  return byAlias.length === 1 ? byAlias[0]!.id! : undefined;
+  if (e.iso3166 && c.byIso.has(e.iso3166)) return c.byIso.get(e.iso3166);
+  const compatible = (h: Hit) => !e.kind || e.kind === 'OTHER' || h.kind === e.kind || h.kind === 'OTHER';
+  const one = (hits: Hit[]) => {
+    const ids = uniq(hits.filter(compatible).map((h) => h.id));
+    return ids.length === 1 ? ids[0] : undefined;
+  };
+  const named = (c.byName.get(e.nameKey) ?? []).filter(compatible);
+  const exact = named.find((h) => h.kind === (e.kind ?? null)) ?? named[0];
+  if (exact) return exact.id;
+  return (
+    one(c.byAlias.get(e.nameKey) ?? []) ??
+    one(e.aliasKeys.flatMap((k) => c.byName.get(k) ?? [])) ??
+    (e.acronymKey ? one([...(c.byAcronym.get(e.acronymKey) ?? []), ...(c.byAlias.get(e.acronymKey) ?? [])]) : undefined)
+  );
 }
 
-/** Add aliases (and an acronym) and sameAs URIs to an entity; existing ones are kept. */
-async function addNames(tx: Tx, owner: OwnerColumn, id: number, names: string[], sameAs: string[]) {
-  const rows = [...new Map(names.map((n) => [foldName(n), n])).entries()]
-    .filter(([key]) => key)
-    .map(([nameKey, name]) => ({ [owner]: id, name, nameKey }));
-  if (rows.length) await tx.insert(t.aliases).values(rows).onConflictDoNothing();
-  if (sameAs.length) await tx.insert(t.sameAs).values(sameAs.map((uri) => ({ uri, [owner]: id }))).onConflictDoNothing();
-}
-
-/** A slug not yet used in `table`: the base, else base-2, base-3 ... */
-async function freeSlug(tx: Tx, table: typeof t.articles | typeof t.people | typeof t.organisations | typeof t.places, base: string) {
+/** Slugs for new entities: the folded name, else name-2, name-3 ... (one statement for all). */
+async function freeSlugs(tx: Tx, table: typeof t.articles | EntityTable, names: string[]): Promise<string[]> {
+  const bases = names.map((n) => slugify(n) || 'entity');
+  if (!bases.length) return [];
   const taken = new Set(
     (
       await tx
         .select({ slug: table.slug })
         .from(table)
-        .where(or(eq(table.slug, base), sql`${table.slug} like ${`${base}-%`}`))
+        .where(or(inArray(table.slug, uniq(bases)), ...uniq(bases).map((b) => sql`${table.slug} like ${`${b.replace(/[%_\\]/g, '\\$&')}-%`} escape '\\'`)))
     ).map((r) => r.slug),
   );
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+  return bases.map((base) => {
+    let slug = base;
+    for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
+    taken.add(slug);
+    return slug;
+  });
+}
+
+/** A slug not yet used in `table`. */
+async function freeSlug(tx: Tx, table: typeof t.articles | EntityTable, base: string) {
+  return (await freeSlugs(tx, table, [base]))[0]!;
 }
 
 /**
- * Resolve or create one entity. Creation is an upsert on the unique folded-name key, so a
- * concurrent load that created the same entity first is found, not duplicated.
+ * Insert entities that resolved to nothing, in the given order. Each is an upsert on the
+ * unique folded key: when the row exists already (a concurrent load, or two keys of this
+ * bundle with one name), that row's id is read back instead.
  */
-async function upsertEntity<Row extends { name: string }>(
+async function insertNew(
+  tx: Tx,
+  table: EntityTable,
+  list: { e: Incoming; row: Record<string, unknown> }[],
+  target: NonNullable<Parameters<ReturnType<ReturnType<Tx['insert']>['values']>['onConflictDoNothing']>[0]>,
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const slugs = await freeSlugs(tx, table, list.map((x) => x.e.name));
+  for (const [i, { e, row }] of list.entries()) {
+    const [inserted] = await tx
+      .insert(table)
+      .values({ ...row, name: e.name, nameKey: e.nameKey, slug: slugs[i]! } as never)
+      .onConflictDoNothing(target)
+      .returning({ id: table.id });
+    if (inserted) {
+      ids.set(e.key, inserted.id);
+      continue;
+    }
+    const scope = table === t.places ? eq(t.places.kind, e.kind ?? 'OTHER') : undefined;
+    const [existing] = await tx.select({ id: table.id }).from(table).where(and(eq(table.nameKey, e.nameKey), scope)).limit(1);
+    ids.set(e.key, existing!.id);
+  }
+  return ids;
+}
+
+/** Add every entity's names (name, aliases, acronym) and external sameAs URIs; existing ones are kept. */
+async function addNames(
   tx: Tx,
   owner: OwnerColumn,
-  table: typeof t.people | typeof t.organisations | typeof t.places,
-  entity: { name: string; aliases: string[]; sameAs: string[]; acronym?: string | undefined },
-  row: Omit<Row, 'name'>,
-  conflictTarget: Parameters<ReturnType<ReturnType<Tx['insert']>['values']>['onConflictDoNothing']>[0],
-  scope?: ReturnType<typeof eq>,
-): Promise<number> {
-  const nameKey = foldName(entity.name);
-  const otherNames = [...entity.aliases, ...(entity.acronym ? [entity.acronym] : [])];
-  let id = await resolveEntity(tx, owner, table, { nameKey, sameAs: entity.sameAs, aliasKeys: otherNames.map(foldName) }, scope);
-  if (id === undefined) {
-    const slug = await freeSlug(tx, table, slugify(entity.name) || 'entity');
-    await tx
-      .insert(table)
-      .values({ ...(row as object), name: entity.name, nameKey, slug } as never)
-      .onConflictDoNothing(conflictTarget);
-    const created = await tx.select({ id: table.id }).from(table).where(and(eq(table.nameKey, nameKey), scope)).limit(1);
-    id = created[0]!.id;
-  }
-  await addNames(tx, owner, id, [entity.name, ...otherNames], entity.sameAs);
-  return id;
-}
-
-async function upsertPlaces(tx: Tx, places: PlaceInput[]): Promise<Ids> {
-  const ids: Ids = new Map();
-  // Countries first: cities and regions refer to them.
-  const ordered = [...places].sort((a, b) => Number(b.kind === 'COUNTRY') - Number(a.kind === 'COUNTRY'));
-  for (const p of ordered) {
-    const countryId = p.country ? ids.get(p.country)! : null;
-    const id = await upsertEntity(
-      tx,
-      'placeId',
-      t.places,
-      p,
-      { kind: p.kind, countryId, iso3166: p.iso3166 ?? null },
-      { target: [t.places.kind, t.places.nameKey] },
-      eq(t.places.kind, p.kind),
-    );
-    if (p.country || p.iso3166) {
-      await tx
-        .update(t.places)
-        .set({ ...(p.country ? { countryId } : {}), ...(p.iso3166 ? { iso3166: p.iso3166 } : {}) })
-        .where(eq(t.places.id, id));
+  entities: { key: string; name: string; aliases: string[]; sameAs: string[]; acronym?: string | undefined }[],
+  ids: Ids,
+  own: readonly string[],
+) {
+  const aliases = new Map<string, Record<string, unknown>>();
+  const uris = new Map<string, Record<string, unknown>>();
+  for (const e of entities) {
+    const id = ids.get(e.key)!;
+    for (const name of [e.name, ...e.aliases, ...(e.acronym ? [e.acronym] : [])]) {
+      const nameKey = foldName(name);
+      if (nameKey && !aliases.has(`${id}/${nameKey}`)) aliases.set(`${id}/${nameKey}`, { [owner]: id, name, nameKey });
     }
-    ids.set(p.key, id);
+    // A URI already naming another entity stays with it (same_as.uri is the primary key); ours are not stored.
+    for (const uri of e.sameAs) if (!parseOwnUri(uri, own) && !uris.has(uri)) uris.set(uri, { uri, [owner]: id });
   }
+  if (aliases.size) await tx.insert(t.aliases).values([...aliases.values()] as never).onConflictDoNothing();
+  if (uris.size) await tx.insert(t.sameAs).values([...uris.values()] as never).onConflictDoNothing();
+}
+
+async function upsertPlaces(tx: Tx, places: PlaceInput[], own: readonly string[]): Promise<Ids> {
+  if (!places.length) return new Map();
+  const list = places.map((p) => incoming(p, true));
+  const c = await candidates(tx, 'placeId', t.places, list, own);
+  const ids: Ids = new Map();
+  for (const e of list) {
+    const id = resolveIncoming(e, 'placeId', c, own);
+    if (id !== undefined) ids.set(e.key, id);
+  }
+  // New countries first: new cities and regions refer to them.
+  const input = new Map(places.map((p) => [p.key, p]));
+  const fresh = list.filter((e) => !ids.has(e.key)).sort((a, b) => Number(b.kind === 'COUNTRY') - Number(a.kind === 'COUNTRY'));
+  for (const batch of [fresh.filter((e) => e.kind === 'COUNTRY'), fresh.filter((e) => e.kind !== 'COUNTRY')]) {
+    const rows = batch.map((e) => {
+      const p = input.get(e.key)!;
+      const isoFree = p.iso3166 && !c.byIso.has(p.iso3166);
+      return { e, row: { kind: p.kind, countryId: p.country ? (ids.get(p.country) ?? null) : null, iso3166: isoFree ? p.iso3166 : null } };
+    });
+    for (const [key, id] of await insertNew(tx, t.places, rows, { target: [t.places.kind, t.places.nameKey] })) ids.set(key, id);
+  }
+  // Facts the bundle states refine stored places: a known kind upgrades OTHER, country, ISO code.
+  const stored = await tx
+    .select({ id: t.places.id, kind: t.places.kind, nameKey: t.places.nameKey, countryId: t.places.countryId, iso3166: t.places.iso3166 })
+    .from(t.places)
+    .where(inArray(t.places.id, uniq(ids.values())));
+  const byId = new Map(stored.map((s) => [s.id, s]));
+  for (const p of places) {
+    const id = ids.get(p.key)!;
+    const s = byId.get(id)!;
+    const countryId = p.country ? ids.get(p.country)! : undefined;
+    const set: Record<string, unknown> = {};
+    if (countryId !== undefined && countryId !== id && countryId !== s.countryId) set.countryId = countryId;
+    if (p.iso3166 && s.iso3166 !== p.iso3166 && (c.byIso.get(p.iso3166) ?? id) === id && !s.iso3166) set.iso3166 = p.iso3166;
+    if (p.kind !== 'OTHER' && s.kind === 'OTHER') {
+      const [clash] = await tx.select({ id: t.places.id }).from(t.places).where(and(eq(t.places.kind, p.kind), eq(t.places.nameKey, s.nameKey)));
+      if (!clash) set.kind = p.kind;
+    }
+    if (Object.keys(set).length) {
+      await tx.update(t.places).set(set).where(eq(t.places.id, id));
+      Object.assign(s, set);
+    }
+  }
+  await addNames(tx, 'placeId', places, ids, own);
   return ids;
 }
 
-async function upsertOrganisations(tx: Tx, orgs: OrganisationInput[], placeIds: Ids): Promise<Ids> {
+async function upsertOrganisations(tx: Tx, orgs: OrganisationInput[], placeIds: Ids, own: readonly string[]): Promise<Ids> {
+  if (!orgs.length) return new Map();
+  const list = orgs.map((o) => incoming(o, false));
+  const c = await candidates(tx, 'organisationId', t.organisations, list, own);
   const ids: Ids = new Map();
-  // Parents before children.
-  const pending = [...orgs];
-  while (pending.length) {
-    const i = pending.findIndex((o) => !o.parent || ids.has(o.parent) || !pending.some((p) => p.key === o.parent));
-    const o = pending.splice(i === -1 ? 0 : i, 1)[0]!;
-    const countryId = o.country ? placeIds.get(o.country)! : null;
-    const id = await upsertEntity(
-      tx,
-      'organisationId',
-      t.organisations,
-      o,
-      { kind: o.kind, acronym: o.acronym ?? null, countryId },
-      { target: t.organisations.nameKey },
-    );
-    ids.set(o.key, id);
+  for (const e of list) {
+    const id = resolveIncoming(e, 'organisationId', c, own);
+    if (id !== undefined) ids.set(e.key, id);
   }
+  const input = new Map(orgs.map((o) => [o.key, o]));
+  const fresh = list
+    .filter((e) => !ids.has(e.key))
+    .map((e) => {
+      const o = input.get(e.key)!;
+      return { e, row: { kind: o.kind, acronym: o.acronym ?? null, countryId: o.country ? placeIds.get(o.country)! : null } };
+    });
+  for (const [key, id] of await insertNew(tx, t.organisations, fresh, { target: t.organisations.nameKey })) ids.set(key, id);
+  // Facts the bundle states refine the stored entity (kind OTHER from plain ninjs never overwrites).
+  const stored = await tx
+    .select({ id: t.organisations.id, kind: t.organisations.kind, acronym: t.organisations.acronym, countryId: t.organisations.countryId, parentId: t.organisations.parentId })
+    .from(t.organisations)
+    .where(inArray(t.organisations.id, uniq(ids.values())));
+  const byId = new Map(stored.map((s) => [s.id, s]));
   for (const o of orgs) {
-    // Facts the bundle states refine the stored entity (kind OTHER from plain ninjs never overwrites).
-    await tx
-      .update(t.organisations)
-      .set({
-        ...(o.kind !== 'OTHER' ? { kind: o.kind } : {}),
-        ...(o.acronym ? { acronym: o.acronym } : {}),
-        ...(o.country ? { countryId: placeIds.get(o.country)! } : {}),
-        ...(o.parent ? { parentId: ids.get(o.parent)! } : {}),
-      })
-      .where(eq(t.organisations.id, ids.get(o.key)!));
+    const id = ids.get(o.key)!;
+    const s = byId.get(id)!;
+    const parentId = o.parent ? ids.get(o.parent)! : undefined;
+    const countryId = o.country ? placeIds.get(o.country)! : undefined;
+    const set: Record<string, unknown> = {};
+    if (o.kind !== 'OTHER' && o.kind !== s.kind) set.kind = o.kind;
+    if (o.acronym && o.acronym !== s.acronym) set.acronym = o.acronym;
+    if (countryId !== undefined && countryId !== s.countryId) set.countryId = countryId;
+    if (parentId !== undefined && parentId !== id && parentId !== s.parentId) set.parentId = parentId;
+    if (Object.keys(set).length) {
+      await tx.update(t.organisations).set(set).where(eq(t.organisations.id, id));
+      Object.assign(s, set);
+    }
   }
+  await addNames(tx, 'organisationId', orgs, ids, own);
   return ids;
 }
 
-async function upsertPeople(tx: Tx, people: PersonInput[], placeIds: Ids, orgIds: Ids, dates: Dates): Promise<Ids> {
+async function upsertPeople(tx: Tx, people: PersonInput[], placeIds: Ids, orgIds: Ids, dates: Dates, own: readonly string[]): Promise<Ids> {
+  if (!people.length) return new Map();
+  const list = people.map((p) => incoming(p, false));
+  const c = await candidates(tx, 'personId', t.people, list, own);
   const ids: Ids = new Map();
+  for (const e of list) {
+    const id = resolveIncoming(e, 'personId', c, own);
+    if (id !== undefined) ids.set(e.key, id);
+  }
+  const input = new Map(people.map((p) => [p.key, p]));
+  const fresh = list
+    .filter((e) => !ids.has(e.key))
+    .map((e) => {
+      const p = input.get(e.key)!;
+      return { e, row: { nationalityId: p.nationality ? placeIds.get(p.nationality)! : null } };
+    });
+  for (const [key, id] of await insertNew(tx, t.people, fresh, { target: t.people.nameKey })) ids.set(key, id);
+  const personIds = uniq(ids.values());
+  const stored = new Map(
+    (await tx.select({ id: t.people.id, nationalityId: t.people.nationalityId }).from(t.people).where(inArray(t.people.id, personIds))).map((s) => [s.id, s]),
+  );
   for (const p of people) {
+    const id = ids.get(p.key)!;
     const nationalityId = p.nationality ? placeIds.get(p.nationality)! : null;
-    const id = await upsertEntity(tx, 'personId', t.people, p, { nationalityId }, { target: t.people.nameKey });
-    if (nationalityId) await tx.update(t.people).set({ nationalityId }).where(eq(t.people.id, id));
-    ids.set(p.key, id);
-    for (const [j, r] of p.roles.entries()) {
-      const d = dates.roles.get(`${p.key}/${j}`)!;
-      const organisationId = r.organisation ? orgIds.get(r.organisation)! : null;
-      const values = { ...dateColumns('started', d.started), ...dateColumns('ended', d.ended) };
-      const [found] = await tx
-        .select({ id: t.roles.id })
-        .from(t.roles)
-        .where(and(eq(t.roles.personId, id), eq(t.roles.title, r.title), organisationId ? eq(t.roles.organisationId, organisationId) : isNull(t.roles.organisationId)));
-      if (found) {
-        if (d.started || d.ended) await tx.update(t.roles).set(values).where(eq(t.roles.id, found.id));
-      } else {
-        await tx.insert(t.roles).values({ personId: id, organisationId, title: r.title, ...values }).onConflictDoNothing();
+    if (nationalityId && stored.get(id)!.nationalityId !== nationalityId) {
+      await tx.update(t.people).set({ nationalityId }).where(eq(t.people.id, id));
+      stored.get(id)!.nationalityId = nationalityId;
+    }
+  }
+  await addNames(tx, 'personId', people, ids, own);
+
+  // Roles: one read for all, inserts in one statement, updates only where dates are given.
+  const withRoles = people.filter((p) => p.roles.length);
+  if (withRoles.length) {
+    const existing = await tx
+      .select({ id: t.roles.id, personId: t.roles.personId, title: t.roles.title, organisationId: t.roles.organisationId })
+      .from(t.roles)
+      .where(inArray(t.roles.personId, uniq(withRoles.map((p) => ids.get(p.key)!))));
+    const roleKey = (personId: number, title: string, organisationId: number | null) => `${personId}\u0000${title}\u0000${organisationId ?? 0}`;
+    const found = new Map(existing.map((r) => [roleKey(r.personId, r.title, r.organisationId), r.id]));
+    const inserts = new Map<string, Record<string, unknown>>();
+    for (const p of withRoles) {
+      const personId = ids.get(p.key)!;
+      for (const [j, r] of p.roles.entries()) {
+        const d = dates.roles.get(`${p.key}/${j}`)!;
+        const organisationId = r.organisation ? orgIds.get(r.organisation)! : null;
+        const values = { ...dateColumns('started', d.started), ...dateColumns('ended', d.ended) };
+        const k = roleKey(personId, r.title, organisationId);
+        const roleId = found.get(k);
+        if (roleId !== undefined) {
+          if (d.started || d.ended) await tx.update(t.roles).set(values).where(eq(t.roles.id, roleId));
+        } else if (!inserts.has(k) || d.started || d.ended) {
+          inserts.set(k, { personId, organisationId, title: r.title, ...values });
+        }
       }
     }
+    if (inserts.size) await tx.insert(t.roles).values([...inserts.values()] as never).onConflictDoNothing();
   }
   return ids;
 }
@@ -449,13 +737,21 @@ async function linkEntities(
   ids: { placeIds: Ids; orgIds: Ids; personIds: Ids },
 ) {
   const a = bundle.annotations;
-  const links = <E extends { key: string; rel?: t.MentionRel | undefined; relevance?: number | undefined }>(list: E[], map: Ids) =>
-    [...new Map(list.filter((e) => e.rel).map((e) => [map.get(e.key)!, e])).entries()].map(([id, e]) => ({
-      id,
-      articleId,
-      rel: e.rel!,
-      relevance: e.relevance ?? null,
-    }));
+  // Two keys resolving to one entity give one link: the stronger rel, the higher relevance.
+  const links = <E extends { key: string; rel?: t.MentionRel | undefined; relevance?: number | undefined }>(list: E[], map: Ids) => {
+    const byId = new Map<number, { rel: t.MentionRel; relevance: number | null }>();
+    for (const e of list) {
+      if (!e.rel) continue;
+      const id = map.get(e.key)!;
+      const seen = byId.get(id);
+      const relevance = e.relevance ?? null;
+      byId.set(id, {
+        rel: strongerRel(seen?.rel, e.rel)!,
+        relevance: seen?.relevance == null ? relevance : relevance == null ? seen.relevance : Math.max(seen.relevance, relevance),
+      });
+    }
+    return [...byId.entries()].map(([id, l]) => ({ id, articleId, ...l }));
+  };
   const people = links(a.people, ids.personIds).map(({ id, ...l }) => ({ ...l, personId: id }));
   const orgs = links(a.organisations, ids.orgIds).map(({ id, ...l }) => ({ ...l, organisationId: id }));
   const places = links(a.places, ids.placeIds).map(({ id, ...l }) => ({ ...l, placeId: id }));
@@ -468,17 +764,21 @@ async function linkEntities(
  * The identity of an engagement across articles: CAMEO code, place, date and the set of
  * participants with their roles. Two reports of the same meeting share it.
  */
-function engagementFingerprint(
-  e: EngagementInput,
-  date: PartialDate | null,
+export function engagementFingerprint(
+  cameo: string,
+  date: Pick<PartialDate, 'edtf' | 'precision' | 'text'> | null,
   placeId: number | null,
   participants: { personId: number | null; organisationId: number | null; role: string }[],
 ) {
   const who = participants.map((p) => `${p.personId ? `p${p.personId}` : `o${p.organisationId}`}:${p.role}`).sort();
   const when = date ? (date.edtf ?? `${date.precision}:${foldName(date.text ?? '')}`) : '';
-  return createHash('sha256').update(JSON.stringify([e.cameo, placeId, when, who])).digest('hex').slice(0, 32);
+  return createHash('sha256').update(JSON.stringify([cameo, placeId, when, who])).digest('hex').slice(0, 32);
 }
 
+/**
+ * Upsert the bundle's engagements on their fingerprint (one statement for all), then their
+ * participants and the article's reports of them (one statement each).
+ */
 async function upsertEngagements(
   tx: Tx,
   articleId: number,
@@ -487,7 +787,8 @@ async function upsertEngagements(
   ids: { placeIds: Ids; actorIds: { people: Ids; organisations: Ids } },
 ): Promise<Ids> {
   const out: Ids = new Map();
-  for (const e of engagements) {
+  if (!engagements.length) return out;
+  const prepared = engagements.map((e) => {
     const date = dates.engagements.get(e.key) ?? null;
     const placeId = e.place ? ids.placeIds.get(e.place)! : null;
     const participants = [
@@ -499,7 +800,7 @@ async function upsertEngagements(
         }),
       ).values(),
     ];
-    const fingerprint = engagementFingerprint(e, date, placeId, participants);
+    const fingerprint = engagementFingerprint(e.cameo, date, placeId, participants);
     const values = {
       fingerprint,
       kind: e.kind,
@@ -510,16 +811,26 @@ async function upsertEngagements(
       ...dateColumns('date', date),
       datePrecision: date?.precision ?? 'UNKNOWN',
     };
-    const [row] = await tx
-      .insert(t.engagements)
-      .values(values)
-      .onConflictDoUpdate({ target: t.engagements.fingerprint, set: { summary: values.summary, kind: values.kind, status: values.status } })
-      .returning({ id: t.engagements.id });
-    const engagementId = row!.id;
-    await tx.insert(t.participants).values(participants.map((p) => ({ ...p, engagementId }))).onConflictDoNothing();
-    await tx.insert(t.engagementArticles).values({ engagementId, articleId }).onConflictDoNothing();
-    out.set(e.key, engagementId);
-  }
+    return { key: e.key, fingerprint, values, participants };
+  });
+  // Two engagements of one bundle with one fingerprint are one engagement (the first one's words).
+  const rows = [...new Map(prepared.map((p) => [p.fingerprint, p.values])).values()];
+  const returned = await tx
+    .insert(t.engagements)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: t.engagements.fingerprint,
+      set: { summary: sql`excluded.summary`, kind: sql`excluded.kind`, status: sql`excluded.status` },
+    })
+    .returning({ id: t.engagements.id, fingerprint: t.engagements.fingerprint });
+  const byFingerprint = new Map(returned.map((r) => [r.fingerprint, r.id]));
+  for (const p of prepared) out.set(p.key, byFingerprint.get(p.fingerprint)!);
+  const participantRows = prepared.flatMap((p) => p.participants.map((x) => ({ ...x, engagementId: out.get(p.key)! })));
+  if (participantRows.length) await tx.insert(t.participants).values(participantRows).onConflictDoNothing();
+  await tx
+    .insert(t.engagementArticles)
+    .values(uniq(out.values()).map((engagementId) => ({ engagementId, articleId })))
+    .onConflictDoNothing();
   return out;
 }
 

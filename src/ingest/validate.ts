@@ -2,7 +2,12 @@
  * Bundle validation: shape (zod) and meaning (keys resolve, quotes occur in the text) in one
  * pass, so a rejected bundle reports every problem at once with its JSON path.
  */
+import { CAMEO_CODES } from '../domain/cameo.ts';
+import { foldName } from '../domain/fold.ts';
 import { articleBundle, type ArticleBundle } from './bundle.ts';
+import { normaliseInput } from './normalise.ts';
+
+const KNOWN_CAMEO = new Set(CAMEO_CODES.map((c) => c.code));
 
 /** One problem with an input: `path` is a JSON Pointer-like dotted path ("annotations.quotes.3.speaker"). */
 export interface Problem {
@@ -29,13 +34,29 @@ export function printedText(bundle: ArticleBundle): string {
 }
 
 /**
- * Validate an article bundle. Never throws: returns the parsed bundle or every problem found.
+ * Validate an article bundle or a plain ninjs item (normalised first, see ./normalise.ts).
+ * Never throws: returns the parsed bundle or every problem found. Paths are those of the
+ * input: a plain ninjs item's problems have no `ninjs.` prefix.
  * Checks: the zod schema (./bundle.ts); keys unique across people, organisations, places and
  * engagements; every key referenced exists and has the right type (a participant is a person
- * or organisation, a country is a COUNTRY place ...); ninjs `literal`s name annotation keys;
- * quotes occur verbatim in the headline or body; a headline and a body exist.
+ * or organisation, a country is a COUNTRY place ...); CAMEO codes are in the codebook; names
+ * have something to fold; ninjs `literal`s name annotation keys; quotes occur verbatim in the
+ * headline or body; a headline exists, and a body for text items.
  */
 export function validateBundle(input: unknown): Validation {
+  const { bundle: normalised, form } = normaliseInput(input);
+  if (form === 'unknown')
+    return { ok: false, problems: [{ path: '', message: 'expected an article bundle { ninjs, annotations } or a ninjs item (an object with a uri)' }] };
+  const result = validateNormalised(normalised);
+  if (result.ok || form === 'bundle') return result;
+  // A plain ninjs item: report paths within the item itself.
+  return {
+    ok: false,
+    problems: result.problems.map((p) => ({ ...p, path: p.path === 'ninjs' ? '' : p.path.replace(/^ninjs\./, '') })),
+  };
+}
+
+function validateNormalised(input: unknown): Validation {
   const parsed = articleBundle.safeParse(input);
   if (!parsed.success) {
     return {
@@ -71,6 +92,17 @@ export function validateBundle(input: unknown): Validation {
       problems.push({ path, message: `"${key}" is not a COUNTRY place` });
   };
 
+  const named = (list: { name: string; aliases: string[] }[], path: string) =>
+    list.forEach((e, i) => {
+      if (!foldName(e.name)) problems.push({ path: `${path}.${i}.name`, message: 'a name needs at least one letter or digit' });
+      e.aliases.forEach((alias, j) => {
+        if (!foldName(alias)) problems.push({ path: `${path}.${i}.aliases.${j}`, message: 'an alias needs at least one letter or digit' });
+      });
+    });
+  named(a.places, 'annotations.places');
+  named(a.organisations, 'annotations.organisations');
+  named(a.people, 'annotations.people');
+
   a.places.forEach((p, i) => {
     expectCountry(p.country, `annotations.places.${i}.country`);
     if (p.country === p.key) problems.push({ path: `annotations.places.${i}.country`, message: 'a place cannot lie in itself' });
@@ -85,6 +117,7 @@ export function validateBundle(input: unknown): Validation {
     p.roles.forEach((r, j) => expect(r.organisation, ['organisation'], `annotations.people.${i}.roles.${j}.organisation`));
   });
   a.engagements.forEach((e, i) => {
+    if (!KNOWN_CAMEO.has(e.cameo)) problems.push({ path: `annotations.engagements.${i}.cameo`, message: `unknown CAMEO code "${e.cameo}"` });
     expect(e.place, ['place'], `annotations.engagements.${i}.place`);
     e.participants.forEach((p, j) =>
       expect(p.actor, ['person', 'organisation'], `annotations.engagements.${i}.participants.${j}.actor`),
@@ -106,13 +139,15 @@ export function validateBundle(input: unknown): Validation {
         problems.push({ path: `ninjs.${list}.${i}.literal`, message: `"${e.literal}" is a ${kinds.get(e.literal)}, not a ${kind}` });
       if (e.rel !== undefined && !['about', 'mentions'].includes(e.rel.toLowerCase()))
         problems.push({ path: `ninjs.${list}.${i}.rel`, message: `rel must be "about" or "mentions", got "${e.rel}"` });
-      if (e.name === undefined && (e.literal === undefined || !kinds.has(e.literal)))
-        problems.push({ path: `ninjs.${list}.${i}.name`, message: 'an entity needs a name or a literal naming an annotation key' });
+      if ((e.name === undefined || (list !== 'events' && !foldName(e.name))) && (e.literal === undefined || !kinds.has(e.literal)))
+        problems.push({ path: `ninjs.${list}.${i}.name`, message: 'an entity needs a name (with a letter or digit) or a literal naming an annotation key' });
     });
   }
   if (!bundle.ninjs.headlines?.some((h) => h.value.trim()))
     problems.push({ path: 'ninjs.headlines', message: 'an article needs a headline' });
-  if (!bundle.ninjs.bodies?.some((b) => b.value.trim())) problems.push({ path: 'ninjs.bodies', message: 'an article needs a body' });
+  // Text items need a body; an event, picture or planning item may have none.
+  const isText = bundle.ninjs.type === undefined || bundle.ninjs.type === 'text';
+  if (isText && !bundle.ninjs.bodies?.some((b) => b.value.trim())) problems.push({ path: 'ninjs.bodies', message: 'a text item needs a body' });
 
   return problems.length ? { ok: false, problems } : { ok: true, bundle };
 }

@@ -1,0 +1,104 @@
+/**
+ * Bulk ingest throughput (not a test): generates N synthetic article bundles with overlapping
+ * entities and loads them through the one loader (`loadBundle`, one write transaction each)
+ * into (1) an embedded libSQL file and (2) the same kind of file served over HTTP by the Hrana
+ * dev server (`@libsql/client/web`, as the Worker and Turso use), then prints articles/s.
+ *
+ *   node bench/ingest.ts [N=200] [--concurrency C=1]
+ *
+ * With C > 1, C loads are in flight at once (they queue on the write lock; the point is that
+ * nothing fails and nothing is duplicated, and what queueing costs). Each target starts from
+ * an empty, migrated database in a temp folder, removed afterwards.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from '@libsql/client/web';
+import { createDatabase, type Database } from '../src/db/client.ts';
+import { openDatabase } from '../src/db/open.ts';
+import { startHranaServer } from '../src/dev/hrana-server.ts';
+import { loadBundle } from '../src/ingest/load.ts';
+
+const args = process.argv.slice(2);
+const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 200);
+const ci = args.indexOf('--concurrency');
+const C = ci >= 0 ? Math.max(1, Number(args[ci + 1])) : 1;
+
+const FIRST = ['Ada', 'Alan', 'Grace', 'Edsger', 'Barbara', 'Donald', 'Frances', 'John', 'Katherine', 'Tim', 'Radia', 'Ken'];
+const LAST = ['Lovelace', 'Turing', 'Hopper', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Backus', 'Johnson', 'Berners-Lee', 'Perlman', 'Thompson'];
+const ORGS = ['United Nations', 'World Bank', 'African Union', 'Red Cross', 'OPEC', 'ASEAN', 'Interpol', 'UNESCO'];
+const CITIES: [string, string][] = [['Geneva', 'Switzerland'], ['Nairobi', 'Kenya'], ['Havana', 'Cuba'], ['Oslo', 'Norway'], ['Lima', 'Peru'], ['Hanoi', 'Vietnam']];
+
+/** Article i: 6 people (from a pool of 144), 3 organisations, a city and its country, 2 engagements, 2 quotes, 2 figures. */
+function synthetic(i: number) {
+  const person = (k: number) => `${FIRST[(i + k) % FIRST.length]} ${LAST[(i * 7 + k * 5) % LAST.length]}`;
+  const people = Array.from({ length: 6 }, (_, k) => person(k)).filter((n, k, all) => all.indexOf(n) === k);
+  const [city, country] = CITIES[i % CITIES.length]!;
+  const body = `${city} – ${people.join(', ')} met. “Quote ${i} one” said one. “Quote ${i} two” said another. It cost $${i + 1} million over ${i % 9 + 1} days.`;
+  return {
+    ninjs: {
+      uri: `urn:bench:article:${i}`,
+      type: 'text',
+      language: 'en',
+      firstCreated: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(),
+      headlines: [{ role: 'main', value: `Synthetic article ${i} from ${city}` }],
+      bodies: [{ role: 'main', contentType: 'text/plain', value: body }],
+    },
+    annotations: {
+      dateline: { text: city.toUpperCase(), place: 'city' },
+      people: people.map((name, k) => ({ key: `p${k}`, name, aliases: [name.split(' ').at(-1)!], rel: k < 2 ? 'about' : 'mentions', relevance: 1 - k / 10 })),
+      organisations: [0, 1, 2].map((k) => ({ key: `o${k}`, name: ORGS[(i + k) % ORGS.length]!, kind: 'INTERNATIONAL_ORGANISATION', rel: 'mentions' })),
+      places: [
+        { key: 'city', name: city, kind: 'CITY', country: 'country', rel: 'about' },
+        { key: 'country', name: country, kind: 'COUNTRY', rel: 'mentions' },
+      ],
+      engagements: [
+        { key: 'meet', kind: 'MEETING', cameo: '043', summary: `Meeting in ${city}`, place: 'city', date: { edtf: `2025-${String((i % 12) + 1).padStart(2, '0')}` },
+          participants: [{ actor: 'p0', role: 'HOST' }, { actor: 'p1', role: 'GUEST' }, { actor: 'o0', role: 'PARTICIPANT' }] },
+        { key: 'say', kind: 'STATEMENT', cameo: '010', summary: `Statement ${i}`, participants: [{ actor: 'p2', role: 'SPEAKER' }] },
+      ],
+      quotes: [
+        { text: `Quote ${i} one`, speaker: 'p0', engagement: 'meet' },
+        { text: `Quote ${i} two`, speaker: 'p2', engagement: 'say' },
+      ],
+      figures: [
+        { text: `$${i + 1} million`, value: (i + 1) * 1e6, currency: 'USD', metric: 'cost' },
+        { text: `${i % 9 + 1} days`, value: (i % 9) + 1, unit: 'day', metric: 'duration' },
+      ],
+    },
+  };
+}
+
+async function run(name: string, db: Database, bundles: unknown[]) {
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < bundles.length) await loadBundle(db, bundles[next++]);
+  };
+  await Promise.all(Array.from({ length: C }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const people = Number((await db.$client.execute('select count(*) n from people')).rows[0]!.n);
+  const articles = Number((await db.$client.execute('select count(*) n from articles')).rows[0]!.n);
+  console.log(
+    `${name.padEnd(34)} ${String(bundles.length).padStart(5)} articles in ${seconds.toFixed(2).padStart(6)} s = ${(bundles.length / seconds).toFixed(1).padStart(7)} articles/s` +
+      `  (concurrency ${C}; ${articles} articles, ${people} people stored)`,
+  );
+}
+
+const bundles = Array.from({ length: N }, (_, i) => synthetic(i));
+const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
+try {
+  const embedded = await openDatabase(`file:${join(dir, 'embedded.db')}`);
+  await run('embedded file (@libsql/client)', embedded, bundles);
+  embedded.$client.close();
+
+  const file = join(dir, 'hrana.db');
+  (await openDatabase(`file:${file}`)).$client.close(); // migrate
+  const server = await startHranaServer({ file, port: 0 });
+  const client = createClient({ url: server.url });
+  await run('HTTP/Hrana (@libsql/client/web)', createDatabase(client), bundles);
+  client.close();
+  await server.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,114 @@
+/**
+ * Bulk ingest from files (the `npm run ingest` CLI and the bench): collect inputs from files,
+ * directories and standard input, load each through the one loader, and report per input.
+ *
+ * An input file holds one JSON document (a bundle or a ninjs item) or a JSON array of them;
+ * `.jsonl` / `.ndjson` files hold one per line. Directories are walked recursively for
+ * `.json`, `.jsonl` and `.ndjson` files, in name order. `-` reads standard input.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from '../db/client.ts';
+import { loadBundle, type LoadOptions } from './load.ts';
+import { BundleRejected, type Problem } from './validate.ts';
+
+/** One document to ingest, named for the report (`file`, `file#3` for the 4th of an array or line). */
+export interface InputDoc {
+  source: string;
+  /** The parsed document, or the reason it could not be read/parsed. */
+  doc: { ok: true; value: unknown } | { ok: false; problems: Problem[] };
+}
+
+export type Outcome =
+  | { source: string; status: 'created' | 'updated' | 'unchanged'; slug: string; version: number }
+  | { source: string; status: 'rejected'; problems: Problem[] }
+  | { source: string; status: 'failed'; error: string };
+
+const EXTENSIONS = /\.(json|jsonl|ndjson)$/i;
+
+function listFiles(path: string): string[] {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => {
+      const child = join(path, e.name);
+      if (e.isDirectory()) return listFiles(child);
+      return EXTENSIONS.test(e.name) ? [child] : [];
+    });
+}
+
+/** Split one file's text into documents. */
+export function parseDocuments(source: string, text: string): InputDoc[] {
+  const bad = (src: string, message: string): InputDoc => ({ source: src, doc: { ok: false, problems: [{ path: '', message }] } });
+  if (/\.(jsonl|ndjson)$/i.test(source)) {
+    return text
+      .split('\n')
+      .map((line, i) => ({ line, i }))
+      .filter(({ line }) => line.trim())
+      .map(({ line, i }) => {
+        try {
+          return { source: `${source}:${i + 1}`, doc: { ok: true as const, value: JSON.parse(line) as unknown } };
+        } catch (e) {
+          return bad(`${source}:${i + 1}`, `not JSON: ${(e as Error).message}`);
+        }
+      });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return [bad(source, `not JSON: ${(e as Error).message}`)];
+  }
+  if (Array.isArray(value)) return value.map((v, i) => ({ source: `${source}#${i}`, doc: { ok: true as const, value: v } }));
+  return [{ source, doc: { ok: true, value } }];
+}
+
+/**
+ * Collect the documents named by CLI arguments.
+ * @param readStdin reads standard input (for `-`)
+ */
+export function collectInputs(args: string[], readStdin: () => string = () => readFileSync(0, 'utf8')): InputDoc[] {
+  const out: InputDoc[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      out.push(...parseDocuments('<stdin>', readStdin()));
+      continue;
+    }
+    let files: string[];
+    try {
+      files = listFiles(arg);
+    } catch (e) {
+      out.push({ source: arg, doc: { ok: false, problems: [{ path: '', message: `cannot read: ${(e as Error).message}` }] } });
+      continue;
+    }
+    for (const file of files) {
+      try {
+        out.push(...parseDocuments(file, readFileSync(file, 'utf8')));
+      } catch (e) {
+        out.push({ source: file, doc: { ok: false, problems: [{ path: '', message: `cannot read: ${(e as Error).message}` }] } });
+      }
+    }
+  }
+  return out;
+}
+
+/** Load one document and say what happened. Never throws. */
+export async function ingestOne(db: Database, input: InputDoc, options: LoadOptions = {}): Promise<Outcome> {
+  if (!input.doc.ok) return { source: input.source, status: 'rejected', problems: input.doc.problems };
+  try {
+    const r = await loadBundle(db, input.doc.value, options);
+    const status = r.created ? 'created' : r.changed ? 'updated' : 'unchanged';
+    return { source: input.source, status, slug: r.slug, version: r.version };
+  } catch (e) {
+    if (e instanceof BundleRejected) return { source: input.source, status: 'rejected', problems: e.problems };
+    return { source: input.source, status: 'failed', error: (e as Error).message };
+  }
+}
+
+/** Count outcomes by status. */
+export function tally(outcomes: Outcome[]): Record<Outcome['status'], number> {
+  const t = { created: 0, updated: 0, unchanged: 0, rejected: 0, failed: 0 };
+  for (const o of outcomes) t[o.status]++;
+  return t;
+}
