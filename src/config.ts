@@ -1,3 +1,5 @@
+import type { AuthConfig } from './auth/credentials.ts';
+
 /**
  * The app's configuration, read once from the environment (wrangler vars / secrets in the
  * Worker, process.env in Node). Every limit and switch lives here, typed.
@@ -13,15 +15,90 @@ export interface AppConfig {
   defaultPageSize: number;
   /** Mask unexpected errors (no SQL, stack traces or driver messages reach a client). */
   maskErrors: boolean;
+  /** Operation limits, checked before execution (see docs/limits.md). */
+  limits: OperationLimits;
+  /** Keep graphql-js' "Did you mean ...?" hints in validation errors (off in production: they leak the schema around a typo). */
+  fieldSuggestions: boolean;
+  /** CORS: which origins may read responses. */
+  cors: CorsConfig;
+  /** Rate limiting per client key (credential, else IP). */
+  rateLimit: RateLimitConfig;
+  /** Editor credentials for writes (`JWT_SECRET`, `JWT_PUBLIC_KEY`, `JWT_ISSUER`, `JWT_AUDIENCE`, `API_KEYS`; see src/auth/credentials.ts). */
+  auth: AuthConfig;
+  /** Base of the entity URIs in exported ninjs / JSON-LD (`PUBLIC_BASE_URL`); null → the request's origin. */
+  publicBaseUrl: string | null;
+}
+
+/** Limits on one GraphQL request, all enforced before any resolver runs. */
+export interface OperationLimits {
+  /** Largest request body in bytes (`MAX_BODY_BYTES`); larger bodies get 413. */
+  maxBodyBytes: number;
+  /** Largest GraphQL document (the `query` text) in UTF-8 bytes (`MAX_DOCUMENT_BYTES`). */
+  maxDocumentBytes: number;
+  /** Most lexical tokens in a document (`MAX_TOKENS`), counted while parsing: parsing stops at the limit. */
+  maxTokens: number;
+  /** Deepest selection nesting, fields counted per level, introspection included (`MAX_DEPTH`). */
+  maxDepth: number;
+  /** Largest estimated cost (`MAX_COST`): each field 1, a connection's sub-selection times its page size, a plain list's times 10. */
+  maxCost: number;
+  /** Most aliased fields in an operation (`MAX_ALIASES`); `__typename` aliases are free. */
+  maxAliases: number;
+  /** Most directives in an operation (`MAX_DIRECTIVES`). */
+  maxDirectives: number;
+}
+
+/** Cross-origin resource sharing. Credentials (cookies) are never allowed: the API reads none. */
+export interface CorsConfig {
+  /** Allowed origins (`CORS_ORIGINS`, comma-separated), or `'*'` for any. */
+  origins: '*' | string[];
+  /** How long browsers may cache a preflight answer, seconds (`CORS_MAX_AGE`). */
+  maxAge: number;
+}
+
+/** Rate limiting. A limit of 0 turns that limiter off. */
+export interface RateLimitConfig {
+  /** Window of the in-process limiter in seconds (`RATE_LIMIT_WINDOW_SECONDS`); also the Retry-After hint with the Cloudflare binding. */
+  windowSeconds: number;
+  /** Requests per window per client IP without a credential (`RATE_LIMIT_ANONYMOUS`). */
+  anonymous: number;
+  /** Requests per window per credential (`RATE_LIMIT_CREDENTIAL`). */
+  credential: number;
+  /** Request headers carrying a credential (`CREDENTIAL_HEADERS`, comma-separated, lower case); the first present counts. */
+  credentialHeaders: string[];
+  /**
+   * Header holding the client IP set by a proxy you control (`TRUSTED_IP_HEADER`): `cf-connecting-ip`
+   * on Cloudflare, `x-forwarded-for` (rightmost entry) behind one reverse proxy, or empty to use the
+   * socket's address. Never trust a header the client can set itself.
+   */
+  trustedIpHeader: '' | 'cf-connecting-ip' | 'x-forwarded-for' | 'x-real-ip';
 }
 
 type Env = Record<string, string | undefined>;
 
-function bool(value: string | undefined, fallback: boolean): boolean {
+/** Editor credentials from the environment; malformed or weak values are refused at start-up. */
+function authConfig(env: Env): AuthConfig {
+  const secret = env.JWT_SECRET || null;
+  if (secret !== null && new TextEncoder().encode(secret).length < 32) throw new Error('JWT_SECRET must be at least 32 bytes (HS256 needs a 256-bit secret)');
+  const apiKeys = (env.API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  for (const k of apiKeys) if (k.length < 16) throw new Error('API_KEYS entries must be at least 16 characters');
+  const publicKey = env.JWT_PUBLIC_KEY?.trim() || null;
+  if (publicKey !== null && !publicKey.startsWith('{') && !publicKey.includes('BEGIN PUBLIC KEY'))
+    throw new Error('JWT_PUBLIC_KEY must be an SPKI PEM ("-----BEGIN PUBLIC KEY-----") or a JWK as JSON');
+  return { jwtSecret: secret, jwtPublicKey: publicKey, jwtIssuer: env.JWT_ISSUER || null, jwtAudience: env.JWT_AUDIENCE || null, apiKeys };
+}
+
+function baseUrl(value: string | undefined): string | null {
+  if (!value?.trim()) return null;
+  const v = value.trim().replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s?#]+$/i.test(v)) throw new Error(`PUBLIC_BASE_URL must be an http(s) URL without query or fragment, got "${value}"`);
+  return v;
+}
+
+function bool(name: string, value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw new Error(`expected a boolean, got "${value}"`);
+  throw new Error(`${name} expected a boolean (1/0, true/false, yes/no, on/off), got "${value}"`);
 }
 
 function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -31,17 +108,72 @@ function int(name: string, value: string | undefined, fallback: number, min: num
   return n;
 }
 
+function oneOf<T extends string>(name: string, value: string | undefined, fallback: T, allowed: readonly T[]): T {
+  if (value === undefined || value === '') return fallback;
+  const v = value.trim().toLowerCase() as T;
+  if (!allowed.includes(v)) throw new Error(`${name} must be one of ${allowed.map((a) => a || '""').join(', ')}, got "${value}"`);
+  return v;
+}
+
+function origins(value: string | undefined, fallback: '*' | string[]): '*' | string[] {
+  if (value === undefined || value.trim() === '') return fallback;
+  if (value.trim() === '*') return '*';
+  return value.split(',').map((o) => {
+    const origin = o.trim().replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/\s]+$/i.test(origin)) throw new Error(`CORS_ORIGINS entries must be origins like https://example.org, got "${o.trim()}"`);
+    return origin.toLowerCase();
+  });
+}
+
+/** The defaults, justified in docs/limits.md. */
+export const DEFAULT_LIMITS: OperationLimits = {
+  maxBodyBytes: 128 * 1024,
+  maxDocumentBytes: 32 * 1024,
+  maxTokens: 1000,
+  maxDepth: 15,
+  maxCost: 50_000,
+  maxAliases: 15,
+  maxDirectives: 50,
+};
+
 /**
  * Read the configuration. `defaults` are the entry's own (the Node entry turns debugging on;
- * the Worker leaves it off).
+ * the Worker leaves it off and trusts `cf-connecting-ip`).
  * @throws Error naming the variable when a value is malformed
  */
 export function loadConfig(env: Env, defaults: Partial<AppConfig> = {}): AppConfig {
   const maxPageSize = int('MAX_PAGE_SIZE', env.MAX_PAGE_SIZE, defaults.maxPageSize ?? 100, 1, 1000);
+  const l = { ...DEFAULT_LIMITS, ...defaults.limits };
+  const rl = defaults.rateLimit;
   return {
-    debugSql: bool(env.DEBUG_SQL, defaults.debugSql ?? false),
+    debugSql: bool('DEBUG_SQL', env.DEBUG_SQL, defaults.debugSql ?? false),
     maxPageSize,
-    defaultPageSize: Math.min(int('DEFAULT_PAGE_SIZE', env.DEFAULT_PAGE_SIZE, 20, 1, 1000), maxPageSize),
-    maskErrors: bool(env.MASK_ERRORS, defaults.maskErrors ?? true),
+    defaultPageSize: Math.min(int('DEFAULT_PAGE_SIZE', env.DEFAULT_PAGE_SIZE, defaults.defaultPageSize ?? 20, 1, 1000), maxPageSize),
+    maskErrors: bool('MASK_ERRORS', env.MASK_ERRORS, defaults.maskErrors ?? true),
+    limits: {
+      maxBodyBytes: int('MAX_BODY_BYTES', env.MAX_BODY_BYTES, l.maxBodyBytes, 1024, 64 * 1024 * 1024),
+      maxDocumentBytes: int('MAX_DOCUMENT_BYTES', env.MAX_DOCUMENT_BYTES, l.maxDocumentBytes, 256, 16 * 1024 * 1024),
+      maxTokens: int('MAX_TOKENS', env.MAX_TOKENS, l.maxTokens, 10, 1_000_000),
+      maxDepth: int('MAX_DEPTH', env.MAX_DEPTH, l.maxDepth, 2, 1000),
+      maxCost: int('MAX_COST', env.MAX_COST, l.maxCost, 1, 1_000_000_000),
+      maxAliases: int('MAX_ALIASES', env.MAX_ALIASES, l.maxAliases, 0, 100_000),
+      maxDirectives: int('MAX_DIRECTIVES', env.MAX_DIRECTIVES, l.maxDirectives, 0, 100_000),
+    },
+    fieldSuggestions: bool('FIELD_SUGGESTIONS', env.FIELD_SUGGESTIONS, defaults.fieldSuggestions ?? false),
+    cors: {
+      origins: origins(env.CORS_ORIGINS, defaults.cors?.origins ?? '*'),
+      maxAge: int('CORS_MAX_AGE', env.CORS_MAX_AGE, defaults.cors?.maxAge ?? 7200, 0, 86_400),
+    },
+    rateLimit: {
+      windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, rl?.windowSeconds ?? 60, 1, 86_400),
+      anonymous: int('RATE_LIMIT_ANONYMOUS', env.RATE_LIMIT_ANONYMOUS, rl?.anonymous ?? 600, 0, 10_000_000),
+      credential: int('RATE_LIMIT_CREDENTIAL', env.RATE_LIMIT_CREDENTIAL, rl?.credential ?? 300, 0, 10_000_000),
+      credentialHeaders: env.CREDENTIAL_HEADERS?.trim()
+        ? env.CREDENTIAL_HEADERS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)
+        : (rl?.credentialHeaders ?? ['authorization', 'x-api-key']),
+      trustedIpHeader: oneOf('TRUSTED_IP_HEADER', env.TRUSTED_IP_HEADER, rl?.trustedIpHeader ?? '', ['', 'cf-connecting-ip', 'x-forwarded-for', 'x-real-ip'] as const),
+    },
+    auth: authConfig(env),
+    publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL) ?? defaults.publicBaseUrl ?? null,
   };
 }

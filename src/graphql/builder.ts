@@ -5,15 +5,27 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin from '@pothos/plugin-relay';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import type { Principal } from '../auth/credentials.ts';
 import type { Database } from '../db/client.ts';
 import { relations, type Relations } from '../db/relations.ts';
+import { fieldCost, pageSizeFor } from './limits.ts';
 
 /** What every resolver receives: the request's database and its limits. */
 export interface Context {
   db: Database;
   /** Largest `first`/`last` a connection accepts (config `MAX_PAGE_SIZE`). */
   maxPageSize: number;
+  /** Page size of a connection asked for neither `first` nor `last` (config `DEFAULT_PAGE_SIZE`). */
+  defaultPageSize: number;
+  /**
+   * The request's credential, verified on first call (src/auth/credentials.ts). Optional so
+   * contexts built outside HTTP (scripts, tests) need not supply it: writes then refuse.
+   */
+  auth?: () => Promise<Principal>;
+  /** Base of Newsgraph's own URIs in exported documents (config `PUBLIC_BASE_URL`, else the request origin). */
+  publicBaseUrl?: string;
 }
 
 export const builder = new SchemaBuilder<{
@@ -28,7 +40,7 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number };
   };
 }>({
-  plugins: [RelayPlugin, DrizzlePlugin],
+  plugins: [RelayPlugin, DrizzlePlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
@@ -38,11 +50,22 @@ export const builder = new SchemaBuilder<{
   },
   drizzle: {
     client: (ctx) => ctx.db,
-    getTableConfig,
+    // The schema holds a view too (engagement_actors, a `through` table only): the plugin only
+    // asks for the configs of tables it pages or loads, so the cast is all a view needs.
+    getTableConfig: getTableConfig as never,
     relations,
-    defaultConnectionSize: 20,
-    maxConnectionSize: 100,
+    // Per request, from the config (Context): the plugin accepts `(args, ctx) => number` at run
+    // time though its option type says number. `pageSizeFor` throws BAD_USER_INPUT above the max.
+    defaultConnectionSize: ((_args: unknown, ctx: Context) => ctx.defaultPageSize) as unknown as number,
+    maxConnectionSize: ((args: { first?: number | null; last?: number | null }, ctx: Context) =>
+      pageSizeFor(args, ctx).max) as unknown as number,
   },
+  // Cost per field (connections weighted by page size), enforced before execution by the
+  // validation rule in ./limits.ts; the plugin's own execution-time check is off.
+  complexity: { disabled: true, fieldComplexity: fieldCost },
 });
 
 builder.queryType({});
+
+/** The builder's type parameters, for helpers that build fields outside a type module. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -1,0 +1,128 @@
+/**
+ * Request guards in front of the GraphQL endpoint, cheapest first: method, body size,
+ * encoding, CSRF. Each refuses with a GraphQL-shaped error body (see ./responses.ts):
+ *
+ * | guard        | refusal                                                                  |
+ * |--------------|--------------------------------------------------------------------------|
+ * | method       | 405 METHOD_NOT_ALLOWED, `Allow: GET, POST, OPTIONS`                       |
+ * | body size    | 413 PAYLOAD_TOO_LARGE (Content-Length, or counted while streaming)       |
+ * | UTF-8        | 400 BAD_REQUEST: body or query string not valid UTF-8                    |
+ * | media type   | 415 UNSUPPORTED_MEDIA_TYPE unless JSON, application/graphql or a form     |
+ * | CSRF         | 403 CSRF_REJECTED for a form POST without a preflight-forcing header     |
+ */
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { errorResponse } from './responses.ts';
+
+/** Methods the endpoint serves. */
+export const ALLOW = 'GET, POST, OPTIONS';
+
+/** 405 for any other method; a plain (non-CORS) OPTIONS gets 204 with `Allow`. */
+export function methodGuard(): MiddlewareHandler {
+  return async (c, next) => {
+    const method = c.req.method;
+    if (method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: ALLOW } });
+    if (method !== 'GET' && method !== 'POST') {
+      return errorResponse(c.req.raw, 405, 'METHOD_NOT_ALLOWED', `Method ${method} is not allowed: use GET or POST.`, {
+        headers: { Allow: ALLOW },
+      });
+    }
+    return next();
+  };
+}
+
+/**
+ * 413 when the body exceeds `maxBytes` (Hono's body-limit: Content-Length, or bytes read). The
+ * rest of the body is never read, so the answer carries `Connection: close`: a keep-alive client
+ * must not reuse a connection whose unread bytes the server discards by closing it (Node; the
+ * header is hop-by-hop and ignored by the Workers runtime).
+ */
+export function bodySizeGuard(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) =>
+      errorResponse(c.req.raw, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxBytes} bytes.`, {
+        headers: { Connection: 'close' },
+        extensions: { max: maxBytes },
+      }),
+  });
+}
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** True when every `%XX` sequence (and literal) of a query string decodes as UTF-8. */
+function queryStringIsUtf8(search: string): boolean {
+  if (!search.includes('%')) return true;
+  try {
+    for (const part of search.replace(/^\?/, '').split('&')) decodeURIComponent(part.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * 400 when a POST body or GET query string is not valid UTF-8 (the spec's only encoding; a
+ * lenient decoder would turn bad bytes into U+FFFD and run a different query than was sent).
+ * The body, already bounded by `bodySizeGuard`, is read once and handed on as a buffer.
+ */
+export function utf8Guard(): MiddlewareHandler {
+  return async (c, next) => {
+    const req = c.req.raw;
+    const search = new URL(req.url).search;
+    if (!queryStringIsUtf8(search)) {
+      return errorResponse(req, 400, 'BAD_REQUEST', 'The query string is not valid percent-encoded UTF-8.');
+    }
+    if (req.method === 'POST' && req.body) {
+      const bytes = new Uint8Array(await req.arrayBuffer());
+      try {
+        fatalUtf8.decode(bytes);
+      } catch {
+        return errorResponse(req, 400, 'BAD_REQUEST', 'The request body is not valid UTF-8.');
+      }
+      c.req.raw = new Request(req, { body: bytes });
+    }
+    return next();
+  };
+}
+
+/** Content types a browser sends cross-origin without a preflight (the CORS "simple" ones). */
+const SIMPLE_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+/** POST media types yoga parses here (multipart is off: the schema takes no uploads). */
+const SUPPORTED_TYPES = new Set(['application/json', 'application/graphql', 'application/x-www-form-urlencoded']);
+
+/** Headers whose presence proves a preflight happened (any non-safelisted header would). */
+export const PREFLIGHT_HEADERS = ['graphql-require-preflight', 'x-graphql-csrf', 'apollo-require-preflight', 'x-apollo-operation-name'];
+
+/**
+ * Media type and CSRF protection as the GraphQL over HTTP spec recommends: a POST must be
+ * `application/json` (or `application/graphql`, or a form), else 415; a form POST, which a
+ * browser sends from any page without a preflight, must also carry one of `PREFLIGHT_HEADERS`,
+ * else 403. `text/plain` and multipart, the other preflight-free types, are refused outright.
+ * `application/json` always forces a preflight, so CORS governs it. GET is left open: it only
+ * runs queries (mutations over GET get 405) and the API reads no cookies, so a forged GET has no
+ * ambient authority to abuse.
+ */
+export function csrfGuard(): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!SUPPORTED_TYPES.has(mediaType)) {
+      return errorResponse(
+        c.req.raw,
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        mediaType ? `Unsupported media type ${mediaType}: send application/json.` : 'POST requests need Content-Type: application/json.',
+      );
+    }
+    if (SIMPLE_TYPES.has(mediaType) && !PREFLIGHT_HEADERS.some((h) => c.req.header(h))) {
+      return errorResponse(
+        c.req.raw,
+        403,
+        'CSRF_REJECTED',
+        `A ${mediaType} POST must carry a "graphql-require-preflight" header (CSRF protection); prefer application/json.`,
+      );
+    }
+    return next();
+  };
+}
