@@ -1,0 +1,197 @@
+/**
+ * Build a benchmark corpus: `npm run bench:data -- --articles N [--seed S] [--out file] [--force]`.
+ *
+ * Generates N deterministic article bundles (bench/corpus.ts) and loads each through the one
+ * write path, `loadBundle`, into a libSQL file (default `.data/bench-N.db`, or
+ * `.data/bench-N-sS.db` for a non-default seed). A sidecar `<file>.json` records what the file
+ * holds; a file already holding the same N and seed is reused, not regenerated.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openDatabase } from '../src/db/open.ts';
+import { loadBundle } from '../src/ingest/load.ts';
+import { CorpusGenerator } from './corpus.ts';
+
+export const DEFAULT_SEED = 20251124;
+/** Bump when the generator's output changes, so stale corpora are rebuilt. */
+const GENERATOR_VERSION = 1;
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export interface CorpusMeta {
+  generatorVersion: number;
+  articles: number;
+  seed: number;
+  complete: boolean;
+  loadSeconds?: number;
+  articlesPerSecond?: number;
+  createdAt?: string;
+  resumedAt?: number;
+}
+
+const CHUNK = 1000;
+
+/**
+ * Bring a reused corpus up to date after newer migrations: migrate (openDatabase does), then
+ * drain the search queue a migration may have filled (src/search/index.ts), as the next
+ * `loadBundle` would. Skipped quietly when the project has no such module.
+ */
+async function catchUp(file: string, log: (line: string) => void) {
+  const db = await openDatabase(`file:${file}`);
+  try {
+    const pending = await db.$client.execute(`select count(*) n from sqlite_master where name = 'search_pending'`);
+    if (Number(pending.rows[0]!.n) === 0) return;
+    const n = Number((await db.$client.execute('select count(*) n from search_pending')).rows[0]!.n);
+    if (!n) return;
+    const search = (await import('../src/search/index.ts').catch(() => null)) as { foldPendingSearchDocs?: (db: unknown) => Promise<number> } | null;
+    const { writeTransaction } = await import('../src/ingest/transaction.ts');
+    if (!search?.foldPendingSearchDocs) return;
+    const t0 = performance.now();
+    const done = await writeTransaction(db, (tx) => search.foldPendingSearchDocs!(tx));
+    log(`  search index: folded ${done} pending documents queued by a newer migration (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** How many articles 0..k-1 of this seed the file holds (0 when it holds anything else). */
+async function loadedPrefix(file: string, seed: number): Promise<number> {
+  try {
+    const db = await openDatabase(`file:${file}`, { migrate: false });
+    const prefix = `urn:newsgraph:bench:${seed}:`;
+    const r = (await db.$client.execute({ sql: `select count(*) n, max(cast(substr(uri, ?) as integer)) m, (select count(*) from articles) total from articles where uri like ?`, args: [prefix.length + 1, `${prefix}%`] })).rows[0]!;
+    db.$client.close();
+    const n = Number(r.n);
+    return n > 0 && Number(r.m) === n - 1 && Number(r.total) === n ? n : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Child process: load articles [from, to) of the corpus into `out` (the generator replays 0..from-1 without loading). */
+async function loadChunk(from: number, to: number, articles: number, seed: number, out: string) {
+  const db = await openDatabase(`file:${out}`);
+  // Durability is irrelevant for a throw-away corpus; WAL + synchronous=NORMAL is SQLite's usual
+  // fast-and-safe setting. Everything else goes through the real write path.
+  await db.$client.execute('PRAGMA synchronous = NORMAL');
+  const gen = new CorpusGenerator({ articles, seed });
+  for (let i = 0; i < from; i++) gen.bundle(i);
+  const started = performance.now();
+  let last = started;
+  for (let i = from; i < to; i++) {
+    await loadBundle(db, gen.bundle(i), { now: new Date(Date.UTC(2026, 0, 1)) });
+    const now = performance.now();
+    if (now - last > 5000) {
+      console.log(`    ${i + 1}/${articles}  ${((i + 1 - from) / ((now - started) / 1000)).toFixed(1)} articles/s in this chunk, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+      last = now;
+    }
+  }
+  db.$client.close();
+}
+
+export function defaultCorpusFile(articles: number, seed = DEFAULT_SEED): string {
+  return resolve(ROOT, '.data', seed === DEFAULT_SEED ? `bench-${articles}.db` : `bench-${articles}-s${seed}.db`);
+}
+
+export function readMeta(file: string): CorpusMeta | null {
+  try {
+    return JSON.parse(readFileSync(`${file}.json`, 'utf8')) as CorpusMeta;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Make sure `file` holds the corpus of `articles` articles for `seed`; build it if not.
+ * @returns the file and its metadata (with the ingest rate when it was built now or before)
+ */
+export async function ensureCorpus(options: { articles: number; seed?: number; out?: string; force?: boolean; log?: (line: string) => void }): Promise<{ file: string; meta: CorpusMeta; reused: boolean }> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const file = resolve(options.out ?? defaultCorpusFile(options.articles, seed));
+  const log = options.log ?? ((line: string) => console.log(line));
+  const meta = readMeta(file);
+  if (!options.force && existsSync(file) && meta?.complete && meta.articles === options.articles && meta.seed === seed && meta.generatorVersion === GENERATOR_VERSION) {
+    log(`reusing ${file} (${meta.articles} articles, seed ${meta.seed}${meta.articlesPerSecond ? `, built at ${meta.articlesPerSecond.toFixed(1)} articles/s` : ''})`);
+    await catchUp(file, log);
+    return { file, meta, reused: true };
+  }
+  // Resume a build that stopped part-way (same N and seed, articles 0..k-1 present), else start afresh.
+  let resumeFrom = 0;
+  if (!options.force && existsSync(file) && (!meta || (!meta.complete && meta.articles === options.articles && meta.seed === seed))) {
+    resumeFrom = await loadedPrefix(file, seed);
+    if (resumeFrom > 0) log(`resuming ${file} at article ${resumeFrom} (a previous build stopped there)`);
+  }
+  if (resumeFrom === 0) for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`, `${file}.json`]) rmSync(f, { force: true });
+  writeFileSync(`${file}.json`, JSON.stringify({ generatorVersion: GENERATOR_VERSION, articles: options.articles, seed, complete: false }, null, 2) + '\n');
+
+  const gen = new CorpusGenerator({ articles: options.articles, seed });
+  log(`building ${file}: ${options.articles} articles, seed ${seed}, pools ${JSON.stringify(gen.u.sizes)}`);
+  // Loading runs in child processes of CHUNK articles each: RSS grows by ~2 MB per loadBundle call
+  // in one process (native memory; the JS heap stays flat), which at 10k articles reached 7 GB
+  // and slowed the build to a crawl. A fresh process per chunk bounds it.
+  const started = performance.now();
+  for (let from = resumeFrom; from < options.articles; from += CHUNK) {
+    const to = Math.min(options.articles, from + CHUNK);
+    const code = await new Promise<number | null>((done) => {
+      const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--chunk', String(from), String(to), '--articles', String(options.articles), '--seed', String(seed), '--out', file], {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      child.on('close', done);
+    });
+    if (code !== 0) throw new Error(`loading articles ${from}..${to - 1} failed (exit ${code}); re-run to resume`);
+    const now = performance.now();
+    const rate = (to - resumeFrom) / ((now - started) / 1000);
+    log(`  ${to}/${options.articles}  ${rate.toFixed(1)} articles/s overall${to < options.articles ? `, ETA ${((options.articles - to) / rate).toFixed(0)} s` : ''}`);
+  }
+  const db = await openDatabase(`file:${file}`);
+  const seconds = (performance.now() - started) / 1000;
+  await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  await db.$client.execute('ANALYZE');
+  const counts = await db.$client.execute(
+    `select (select count(*) from articles) articles, (select count(*) from people) people, (select count(*) from organisations) organisations,
+            (select count(*) from places) places, (select count(*) from engagements) engagements, (select count(*) from participants) participants,
+            (select count(*) from engagement_articles) engagement_articles, (select count(*) from quotes) quotes, (select count(*) from article_people) article_people`,
+  );
+  db.$client.close();
+  const done: CorpusMeta = {
+    generatorVersion: GENERATOR_VERSION,
+    articles: options.articles,
+    seed,
+    complete: true,
+    loadSeconds: Math.round(seconds * 10) / 10,
+    articlesPerSecond: Math.round(((options.articles - resumeFrom) / seconds) * 10) / 10,
+    ...(resumeFrom ? { resumedAt: resumeFrom } : {}),
+    createdAt: new Date().toISOString(),
+  };
+  writeFileSync(`${file}.json`, JSON.stringify({ ...done, rows: counts.rows[0] }, null, 2) + '\n');
+  log(`loaded ${options.articles - resumeFrom} articles${resumeFrom ? ` (resumed at ${resumeFrom})` : ""} in ${seconds.toFixed(1)} s: ${done.articlesPerSecond} articles/s through loadBundle`);
+  log(`rows: ${JSON.stringify(counts.rows[0])}`);
+  return { file, meta: done, reused: false };
+}
+
+function parseArgs(argv: string[]) {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    if (i >= 0) return argv[i + 1];
+    const eq = argv.find((a) => a.startsWith(`--${name}=`));
+    return eq?.slice(name.length + 3);
+  };
+  const articles = Number(get('articles') ?? 1000);
+  if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles must be a positive integer');
+  const seed = Number(get('seed') ?? DEFAULT_SEED);
+  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  const out = get('out');
+  return { articles, seed, ...(out ? { out } : {}), force: argv.includes('--force') };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const argv = process.argv.slice(2);
+  const chunk = argv.indexOf('--chunk');
+  if (chunk >= 0) {
+    const a = parseArgs(argv);
+    await loadChunk(Number(argv[chunk + 1]), Number(argv[chunk + 2]), a.articles, a.seed, a.out!);
+  } else {
+    await ensureCorpus(parseArgs(argv));
+  }
+}
