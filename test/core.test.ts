@@ -213,3 +213,18 @@ describe('data integrity', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('node and nodes on ids that name nothing', () => {
+  const id = (s: string) => Buffer.from(s).toString('base64');
+  it('a missing row, a non-node type or a non-canonical number → null; the other ids still answer', async () => {
+    const { data } = await ok(`{ person(slug: "ali-larijani") { id } }`);
+    const res = await ok(`query($ids: [ID!]!, $one: ID!, $fig: ID!, $odd: ID!) {
+      nodes(ids: $ids) { id }
+      missing: node(id: $one) { id }
+      figure: node(id: $fig) { id }
+      odd: node(id: $odd) { id }
+    }`, { ids: [id('Person:9999'), data.person.id, id('Article:424242')], one: id('Quote:999'), fig: id('Figure:1'), odd: id('Person:01') });
+    expect(res.data.nodes).toEqual([null, { id: data.person.id }, null]);
+    expect(res.data).toMatchObject({ missing: null, figure: null, odd: null });
+  });
+});

@@ -10,6 +10,7 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { Principal } from '../auth/credentials.ts';
 import type { Database } from '../db/client.ts';
 import { relations, type Relations } from '../db/relations.ts';
+import { badInput } from './errors.ts';
 import { fieldCost, pageSizeFor } from './limits.ts';
 
 /** What every resolver receives: the request's database and its limits. */
@@ -47,6 +48,36 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    // node/nodes answer null for ids that name nothing (deleted rows, other types, non-canonical
+    // numbers) instead of failing the request: a refetch of a deleted article is not an error.
+    nodeQueryOptions: {
+      resolve: async (_root, args, _ctx, _info, resolveNode) =>
+        isRowId(args.id) ? Promise.resolve(resolveNode(args.id)).then((n: unknown) => n ?? null, nullWhenMissing) : null,
+    },
+    nodesQueryOptions: {
+      resolve: async (_root, args, _ctx, _info, resolveNodes) => {
+        const all = args.ids;
+        if (all.length > MAX_NODES) throw badInput(`nodes takes at most ${MAX_NODES} ids`, 'ids');
+        // The plugin resolves `args.ids` (the callback's argument is ignored): narrow it in place.
+        const valid = all.filter(isRowId);
+        args.ids = valid;
+        let found: unknown[];
+        try {
+          found = valid.length ? await resolveNodes(valid) : [];
+        } catch (error) {
+          if (!isMissing(error)) throw error;
+          // Some id names no row: resolve one by one so the others still answer (rare path).
+          found = await Promise.all(
+            valid.map((id) => {
+              args.ids = [id];
+              return resolveNodes([id]).then((n) => n[0] ?? null, nullWhenMissing);
+            }),
+          );
+        }
+        const byId = new Map(valid.map((id, i) => [id, found[i] ?? null]));
+        return all.map((id) => byId.get(id) ?? null);
+      },
+    },
   },
   drizzle: {
     client: (ctx) => ctx.db,
@@ -66,6 +97,25 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+
+/** Most ids `nodes` resolves in one request (a page of any connection). */
+const MAX_NODES = 100;
+const NODE_TYPES = new Set(['Article', 'Person', 'Organisation', 'Place', 'Engagement', 'Quote']);
+
+/** A decoded global id naming a node type and a canonical positive row id ("12", not "012" or "1e3"). */
+function isRowId(id: { typename: string; id: string }): boolean {
+  return NODE_TYPES.has(id.typename) && /^[1-9]\d{0,15}$/.test(id.id);
+}
+
+/** The Drizzle plugin's refusal for a row that is not there ("Model people(9) not found"). */
+function isMissing(error: unknown): boolean {
+  return /^Model \w+\(.*\) not found$/.test(String((error as { message?: unknown })?.message ?? ''));
+}
+
+function nullWhenMissing(error: unknown): null {
+  if (isMissing(error)) return null;
+  throw error;
+}
 
 /** The builder's type parameters, for helpers that build fields outside a type module. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

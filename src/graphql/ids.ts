@@ -21,7 +21,7 @@ export function decodeId<T extends string>(id: string, types: readonly T[], argu
   }
   const row = Number(decoded.id);
   if (!types.includes(decoded.typename as T) || !Number.isSafeInteger(row) || row < 1) {
-    throw badInput(`"${id}" is not the id of a ${types.join(' or ')}`, argument);
+    throw badInput(`"${id}" is not the id of ${types.map((t) => (/^[AEIOU]/.test(t) ? `an ${t}` : `a ${t}`)).join(' or ')}`, argument);
   }
   return { type: decoded.typename as T, id: row };
 }

@@ -61,6 +61,16 @@ function queryStringIsUtf8(search: string): boolean {
   }
 }
 
+/** Is `text` a JSON object (or null, which the spec allows for an absent map)? */
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value === null || (typeof value === 'object' && !Array.isArray(value));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * 400 when a POST body or GET query string is not valid UTF-8 (the spec's only encoding; a
  * lenient decoder would turn bad bytes into U+FFFD and run a different query than was sent).
@@ -72,6 +82,16 @@ export function utf8Guard(): MiddlewareHandler {
     const search = new URL(req.url).search;
     if (!queryStringIsUtf8(search)) {
       return errorResponse(req, 400, 'BAD_REQUEST', 'The query string is not valid percent-encoded UTF-8.');
+    }
+    if (req.method === 'GET') {
+      // GraphQL over HTTP: `variables` and `extensions` in a query string are JSON-encoded maps.
+      const params = new URL(req.url).searchParams;
+      for (const name of ['variables', 'extensions']) {
+        const raw = params.get(name);
+        if (raw !== null && raw !== '' && !isJsonObject(raw)) {
+          return errorResponse(req, 400, 'BAD_REQUEST', `The "${name}" parameter must be a JSON-encoded map.`);
+        }
+      }
     }
     if (req.method === 'POST' && req.body) {
       const bytes = new Uint8Array(await req.arrayBuffer());

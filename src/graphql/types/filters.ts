@@ -56,11 +56,17 @@ export const EngagementFilter = builder.inputType('EngagementFilter', {
 export type ArticleFilterInput = typeof ArticleFilter.$inferInput;
 export type EngagementFilterInput = typeof EngagementFilter.$inferInput;
 
+/** A calendar day that exists ("2025-02-30" does not: Date would roll it into March). */
+function realDay(day: string): boolean {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Validate an ISO date or timestamp argument; returns it normalised to UTC text comparable with stored values. */
 function isoBound(value: string, argument: string, endOfDay: boolean): string {
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!ISO_DATE.test(value) || !realDay(value.slice(0, 10))) {
     throw badInput(`${argument} must be an ISO 8601 date or timestamp, got "${value}"`, argument);
   }
   if (value.length === 10) return endOfDay ? `${value}T23:59:59.999Z` : `${value}T00:00:00Z`;
@@ -68,7 +74,7 @@ function isoBound(value: string, argument: string, endOfDay: boolean): string {
 }
 
 function isoDay(value: string, argument: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !realDay(value)) {
     throw badInput(`${argument} must be an ISO calendar day YYYY-MM-DD, got "${value}"`, argument);
   }
   return value;
@@ -84,9 +90,18 @@ function participantCondition(id: string, argument: string) {
  * The `where` of an engagement connection for a filter (all conditions AND-ed).
  * @throws GraphQLError BAD_USER_INPUT for malformed ids, codes or dates
  */
+/** Most ids one filter list takes: a filter names a few entities, not a page of them. */
+export const MAX_FILTER_IDS = 50;
+
+function capIds(ids: readonly unknown[] | null | undefined, argument: string): void {
+  if (ids && ids.length > MAX_FILTER_IDS) throw badInput(`${argument} takes at most ${MAX_FILTER_IDS} ids`, argument);
+}
+
 export function engagementWhere(filter: EngagementFilterInput | null | undefined): EngagementWhere {
   if (!filter) return {};
   const and: EngagementWhere[] = [];
+  capIds(filter.participants, 'filter.participants');
+  capIds(filter.anyParticipants, 'filter.anyParticipants');
   for (const id of filter.participants ?? []) {
     and.push({ participants: participantCondition(String(id), 'filter.participants') });
   }
@@ -130,6 +145,9 @@ export function articleWhere(filter: ArticleFilterInput | null | undefined): Art
   if (!filter) return {};
   const and: ArticleWhere[] = [];
   const rel = filter.rel ? { rel: filter.rel } : {};
+  capIds(filter.people, 'filter.people');
+  capIds(filter.organisations, 'filter.organisations');
+  capIds(filter.places, 'filter.places');
   for (const id of filter.people ?? []) {
     and.push({ personLinks: { personId: decodeId(String(id), ['Person'], 'filter.people').id, ...rel } });
   }

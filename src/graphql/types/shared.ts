@@ -302,6 +302,9 @@ export function rootTotal(args: object, count: () => Promise<number>): Promise<n
 // ---------------------------------------------------------------------------------------------
 // Name lookups (`query` on people, organisations, places)
 
+/** Longest name query accepted (a name, not a document; SQLite's LIKE pattern limit is far above). */
+export const MAX_NAME_QUERY = 256;
+
 /**
  * `where` for a name query: the folded query (foldName) is a prefix of a word of the entity's
  * folded name or of one of its folded aliases ("qal", "baqer qal", "larijani" all find
@@ -309,6 +312,7 @@ export function rootTotal(args: object, count: () => Promise<number>): Promise<n
  */
 export function nameQueryWhere(query: string | null | undefined, owner: 'person_id' | 'organisation_id' | 'place_id') {
   if (query == null) return undefined;
+  if (query.length > MAX_NAME_QUERY) throw badInput(`query is at most ${MAX_NAME_QUERY} characters`, 'query');
   const folded = foldName(query);
   if (!folded) return { RAW: () => sql`0` };
   const pattern = `% ${folded}%`;
