@@ -228,3 +228,25 @@ describe('node and nodes on ids that name nothing', () => {
     expect(res.data).toMatchObject({ missing: null, figure: null, odd: null });
   });
 });
+
+describe('a country page', () => {
+  it('Place.engagements on a country lists what happened in its cities, in one statement', async () => {
+    const { data, statements } = await ok(`{
+      pakistan: place(slug: "pakistan") { engagements(first: 10) { totalCount edges { node { kind place { name } } } } }
+      islamabad: place(slug: "islamabad") { engagements(first: 10) { totalCount } }
+    }`);
+    expect(statements).toBe(2);
+    expect(data.pakistan.engagements.totalCount).toBe(2);
+    expect(data.pakistan.engagements.edges.map((e: any) => e.node.place.name)).toEqual(['Islamabad', 'Islamabad']);
+    expect(data.islamabad.engagements.totalCount).toBe(2);
+  });
+});
+
+describe('facets under a country', () => {
+  it('count the same engagements the country page lists', async () => {
+    const res = await t.gql(`{ place(slug: "pakistan") { engagements(first: 10) { totalCount facets { places { node { name } count } } } } }`);
+    expect(res.body.errors).toBeUndefined();
+    const e = res.body.data.place.engagements;
+    expect(e.facets.places).toEqual([{ node: { name: 'Islamabad' }, count: e.totalCount }]);
+  });
+});

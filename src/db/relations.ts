@@ -16,7 +16,11 @@ export const relations = defineRelations(schema, (r) => ({
       from: r.places.id.through(r.articlePlaces.placeId),
       to: r.articles.id.through(r.articlePlaces.articleId),
     }),
-    engagements: r.many.engagements({ from: r.places.id, to: r.engagements.placeId }),
+    // Through engagement_places: a country lists the engagements in its cities as well.
+    engagements: r.many.engagements({
+      from: r.places.id.through(r.engagementPlaces.placeId),
+      to: r.engagements.id.through(r.engagementPlaces.engagementId),
+    }),
   },
   people: {
     nationality: r.one.places({ from: r.people.nationalityId, to: r.places.id }),

@@ -406,6 +406,16 @@ export const engagementActors = sqliteView('engagement_actors', {
 }).existing();
 
 /**
+ * Where an engagement happened, at every level Newsgraph knows: its place, and that place's
+ * country. `Place.engagements` walks through it, so a country's page lists what happened in its
+ * cities too. Created by a migration (drizzle/*_engagement_places).
+ */
+export const engagementPlaces = sqliteView('engagement_places', {
+  engagementId: integer('engagement_id').notNull(),
+  placeId: integer('place_id').notNull(),
+}).existing();
+
+/**
  * Co-occurrence of actors: how many engagements two actors share (`engagedWith`). Maintained by
  * triggers on `participants` (a migration), never written by the application. `actor_key` and
  * `other_key` encode the actor (person id × 2, organisation id × 2 + 1) so the pair has a

@@ -151,7 +151,8 @@ function parentWhere(kind: SetKind, parent: ParentKind | undefined, id: number):
   return {
     person: { participants: { personId: id } },
     organisation: { participants: { organisationId: id } },
-    place: { placeId: id },
+    // As Place.engagements (the engagement_places view): here, or in a city of this country.
+    place: { OR: [{ placeId: id }, { place: { countryId: id } }] },
     article: { articles: { id } },
     engagement: { id },
   }[parent];

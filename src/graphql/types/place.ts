@@ -37,7 +37,12 @@ builder.drizzleObjectFields(Place, (t) => ({
   ),
   engagements: t.relatedConnection(
     'engagements',
-    { args: engagementConnectionArgs, totalCount: true, query: (args) => engagementConnectionQuery(args, 'place') },
+    {
+      description: 'Engagements that happened here: at this place, or (for a country) anywhere in it.',
+      args: engagementConnectionArgs,
+      totalCount: true,
+      query: (args) => engagementConnectionQuery(args, 'place'),
+    },
     EngagementConnection,
   ),
 }));
