@@ -86,10 +86,6 @@ function participantCondition(id: string, argument: string) {
   return actor.type === 'Person' ? { personId: actor.id } : { organisationId: actor.id };
 }
 
-/**
- * The `where` of an engagement connection for a filter (all conditions AND-ed).
- * @throws GraphQLError BAD_USER_INPUT for malformed ids, codes or dates
- */
 /** Most ids one filter list takes: a filter names a few entities, not a page of them. */
 export const MAX_FILTER_IDS = 50;
 
@@ -97,13 +93,22 @@ function capIds(ids: readonly unknown[] | null | undefined, argument: string): v
   if (ids && ids.length > MAX_FILTER_IDS) throw badInput(`${argument} takes at most ${MAX_FILTER_IDS} ids`, argument);
 }
 
+/**
+ * The `where` of an engagement connection for a filter (all conditions AND-ed).
+ * @throws GraphQLError BAD_USER_INPUT for malformed ids, codes or dates
+ */
 export function engagementWhere(filter: EngagementFilterInput | null | undefined): EngagementWhere {
   if (!filter) return {};
   const and: EngagementWhere[] = [];
   capIds(filter.participants, 'filter.participants');
   capIds(filter.anyParticipants, 'filter.anyParticipants');
+  // `id in (...)` rather than the relation's EXISTS: SQLite can then start from the actor's
+  // participant rows (indexed) instead of walking every engagement in date order.
   for (const id of filter.participants ?? []) {
-    and.push({ participants: participantCondition(String(id), 'filter.participants') });
+    const c = participantCondition(String(id), 'filter.participants');
+    const column = 'personId' in c ? sql`person_id` : sql`organisation_id`;
+    const value = 'personId' in c ? c.personId : c.organisationId;
+    and.push({ RAW: (e) => sql`${e.id} in (select engagement_id from participants where ${column} = ${value})` });
   }
   if (filter.anyParticipants?.length) {
     and.push({ OR: filter.anyParticipants.map((id) => ({ participants: participantCondition(String(id), 'filter.anyParticipants') })) });
