@@ -28,6 +28,8 @@ import { EngagementConnection } from './engagement.ts';
 
 export const Article = builder.drizzleNode('articles', {
   name: 'Article',
+  // Load only the columns the selected fields ask for: bodies are large, lists rarely show them.
+  select: { columns: { id: true } },
   id: { column: (a) => a.id },
   fields: (t) => ({
     uri: t.exposeString('uri', { description: "The article's own identifier (ninjs `uri`)." }),
