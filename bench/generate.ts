@@ -30,7 +30,7 @@ export interface CorpusMeta {
   resumedAt?: number;
 }
 
-const CHUNK = 1000;
+const CHUNK = 2500;
 
 /**
  * Bring a reused corpus up to date after newer migrations: migrate (openDatabase does), then
@@ -127,7 +127,7 @@ export async function ensureCorpus(options: { articles: number; seed?: number; o
 
   const gen = new CorpusGenerator({ articles: options.articles, seed });
   log(`building ${file}: ${options.articles} articles, seed ${seed}, pools ${JSON.stringify(gen.u.sizes)}`);
-  // Loading runs in child processes of CHUNK articles each: RSS grows by ~2 MB per loadBundle call
+  // Loading runs in child processes of CHUNK articles each: RSS grows by 0.5–2 MB per loadBundle call
   // in one process (native memory; the JS heap stays flat), which at 10k articles reached 7 GB
   // and slowed the build to a crawl. A fresh process per chunk bounds it.
   const started = performance.now();

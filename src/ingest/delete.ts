@@ -18,8 +18,9 @@ export async function deleteArticle(db: Database, articleId: number): Promise<bo
     if (!article) return false;
     const candidates = await entitiesOf(tx, articleId);
     if (article.dateline) candidates.places.add(article.dateline);
+    const reported = await tx.select({ id: t.engagementArticles.engagementId }).from(t.engagementArticles).where(eq(t.engagementArticles.articleId, articleId));
     await tx.delete(t.articles).where(eq(t.articles.id, articleId));
-    await deleteOrphanEngagements(tx);
+    await deleteOrphanEngagements(tx, reported.map((r) => r.id));
     await deleteUnused(tx, candidates);
     return true;
   });

@@ -9,7 +9,7 @@
  * engagements, quotes and figures; re-loading identical content changes nothing at all.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, notExists, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, notExists, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { foldName, slugify } from '../domain/fold.ts';
@@ -104,13 +104,14 @@ export async function loadBundle(db: Database, input: unknown, options: LoadOpti
     let articleId: number;
     let slug: string;
     let version: number;
+    let formerEngagements: number[] = [];
     if (existing) {
       articleId = existing.id;
       slug = existing.slug;
       version = existing.version + 1;
       // The slug stays: URLs that name the article keep working.
       await tx.update(t.articles).set({ ...row, slug, version }).where(eq(t.articles.id, articleId));
-      await clearArticle(tx, articleId);
+      formerEngagements = await clearArticle(tx, articleId);
     } else {
       slug = await freeSlug(tx, t.articles, article.slug);
       version = 1;
@@ -134,7 +135,7 @@ export async function loadBundle(db: Database, input: unknown, options: LoadOpti
         .where(eq(t.articles.id, articleId));
     await step('quotes');
     await insertQuotesAndFigures(tx, articleId, bundle, { personIds, orgIds, engagementIds });
-    await deleteOrphanEngagements(tx);
+    await deleteOrphanEngagements(tx, formerEngagements);
     await foldPendingSearchDocs(tx); // search index: folded text of what the triggers queued (src/search/index.ts)
     await step('done');
     return { articleId, slug, created: !existing, changed: true, version };
@@ -492,7 +493,8 @@ async function freeSlugs(tx: Tx, table: typeof t.articles | EntityTable, names: 
       await tx
         .select({ slug: table.slug })
         .from(table)
-        .where(or(inArray(table.slug, uniq(bases)), ...uniq(bases).map((b) => sql`${table.slug} like ${`${b.replace(/[%_\\]/g, '\\$&')}-%`} escape '\\'`)))
+        // "base-…" as a range ('-' + 1 = '.'), so the unique slug index serves it (a LIKE would scan).
+        .where(or(inArray(table.slug, uniq(bases)), ...uniq(bases).map((b) => and(gt(table.slug, `${b}-`), lt(table.slug, `${b}.`)))))
     ).map((r) => r.slug),
   );
   return bases.map((base) => {
@@ -713,21 +715,36 @@ async function upsertPeople(tx: Tx, people: PersonInput[], placeIds: Ids, orgIds
 // ---------------------------------------------------------------------------------------------
 // The article's own rows
 
-/** Remove what a re-load replaces: links, engagement reports, quotes, figures. */
-async function clearArticle(tx: Tx, articleId: number) {
+/**
+ * Remove what a re-load replaces: links, engagement reports, quotes, figures.
+ * @returns the ids of the engagements the article reported (candidates for orphan removal)
+ */
+async function clearArticle(tx: Tx, articleId: number): Promise<number[]> {
+  const reported = await tx.select({ id: t.engagementArticles.engagementId }).from(t.engagementArticles).where(eq(t.engagementArticles.articleId, articleId));
   await tx.delete(t.articlePeople).where(eq(t.articlePeople.articleId, articleId));
   await tx.delete(t.articleOrganisations).where(eq(t.articleOrganisations.articleId, articleId));
   await tx.delete(t.articlePlaces).where(eq(t.articlePlaces.articleId, articleId));
   await tx.delete(t.engagementArticles).where(eq(t.engagementArticles.articleId, articleId));
   await tx.delete(t.quotes).where(eq(t.quotes.articleId, articleId));
   await tx.delete(t.figures).where(eq(t.figures.articleId, articleId));
+  return reported.map((r) => r.id);
 }
 
-/** Engagements no article reports any more go (their participants cascade). */
-export async function deleteOrphanEngagements(tx: Tx | Database) {
+/**
+ * Of the candidate engagements (those a cleared or deleted article reported), the ones no article
+ * reports any more go (their participants cascade). Only candidates are checked, so the cost
+ * follows the article, not the corpus.
+ */
+export async function deleteOrphanEngagements(tx: Tx | Database, candidates: readonly number[]) {
+  if (!candidates.length) return;
   await tx
     .delete(t.engagements)
-    .where(notExists(tx.select({ one: sql`1` }).from(t.engagementArticles).where(eq(t.engagementArticles.engagementId, t.engagements.id))));
+    .where(
+      and(
+        inArray(t.engagements.id, [...new Set(candidates)]),
+        notExists(tx.select({ one: sql`1` }).from(t.engagementArticles).where(eq(t.engagementArticles.engagementId, t.engagements.id))),
+      ),
+    );
 }
 
 async function linkEntities(
