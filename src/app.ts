@@ -21,6 +21,7 @@ import { corsMiddleware } from './http/cors.ts';
 import { bodySizeGuard, csrfGuard, methodGuard, PREFLIGHT_HEADERS, utf8Guard } from './http/guards.ts';
 import { rateLimitMiddleware, type RateLimiterBinding } from './http/rate-limit.ts';
 import { errorResponse } from './http/responses.ts';
+import { StatementCache } from './graphql/statement-cache.ts';
 
 /** What an entry provides: the database, the configuration, and how to serve static assets. */
 export interface AppDeps {
@@ -39,7 +40,7 @@ export interface AppDeps {
 
 const DEBUG_HEADER = 'x-newsgraph-debug';
 
-/** Adds `extensions.sql.statements` when debugging is on and the request asks for it. */
+/** Adds `extensions.sql` ({ statements, reusedSql }) when debugging is on and the request asks for it. */
 function sqlDebugPlugin(enabled: boolean): Plugin<{ sqlStats?: SqlStats; debugSql?: boolean }> {
   return {
     onExecute({ args }) {
@@ -49,7 +50,7 @@ function sqlDebugPlugin(enabled: boolean): Plugin<{ sqlStats?: SqlStats; debugSq
       return {
         onExecuteDone({ result, setResult }) {
           if ('data' in result || 'errors' in result) {
-            setResult({ ...result, extensions: { ...result.extensions, sql: { statements: stats.statements } } });
+            setResult({ ...result, extensions: { ...result.extensions, sql: { statements: stats.statements, reusedSql: stats.reusedSql ?? 0 } } });
           }
         },
       };
@@ -61,6 +62,7 @@ function sqlDebugPlugin(enabled: boolean): Plugin<{ sqlStats?: SqlStats; debugSq
 export function createApp(deps: AppDeps): Hono {
   const { db, config } = deps;
   const pages = { maxPageSize: config.maxPageSize, defaultPageSize: config.defaultPageSize };
+  const statements = new StatementCache();
   const yoga = createYoga<{ sqlStats: SqlStats; debugSql: boolean }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -79,6 +81,7 @@ export function createApp(deps: AppDeps): Hono {
     context: ({ request }) => ({
       db,
       ...pages,
+      statements,
       auth: authenticator(request.headers, config.auth),
       publicBaseUrl: config.publicBaseUrl ?? new URL(request.url).origin,
     }),

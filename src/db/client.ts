@@ -13,6 +13,8 @@ import { relations, type Relations } from './relations.ts';
 /** Per-request SQL statistics. `statements` counts round trips: a batch counts once per statement in it. */
 export interface SqlStats {
   statements: number;
+  /** Statements whose SQL text was reused from the statement cache instead of built (src/graphql/statement-cache.ts). */
+  reusedSql?: number;
 }
 
 const requestStats = new AsyncLocalStorage<SqlStats>();
@@ -23,6 +25,12 @@ const requestStats = new AsyncLocalStorage<SqlStats>();
  */
 export function runWithSqlStats<T>(stats: SqlStats, fn: () => T): T {
   return requestStats.run(stats, fn);
+}
+
+/** Note in this request's stats that a statement's SQL was reused, not built. */
+export function countReusedSql() {
+  const stats = requestStats.getStore();
+  if (stats) stats.reusedSql = (stats.reusedSql ?? 0) + 1;
 }
 
 function count(n: number) {

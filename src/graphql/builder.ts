@@ -14,6 +14,8 @@ import { badInput } from './errors.ts';
 import { fieldCost, pageSizeFor } from './limits.ts';
 
 /** What every resolver receives: the request's database and its limits. */
+import type { StatementCache } from './statement-cache.ts';
+
 export interface Context {
   db: Database;
   /** Largest `first`/`last` a connection accepts (config `MAX_PAGE_SIZE`). */
@@ -27,6 +29,8 @@ export interface Context {
   auth?: () => Promise<Principal>;
   /** Base of Newsgraph's own URIs in exported documents (config `PUBLIC_BASE_URL`, else the request origin). */
   publicBaseUrl?: string;
+  /** The app's cache of built root-field SQL (src/graphql/statement-cache.ts); absent: no caching. */
+  statements?: StatementCache;
 }
 
 export const builder = new SchemaBuilder<{
@@ -81,8 +85,8 @@ export const builder = new SchemaBuilder<{
   },
   drizzle: {
     client: (ctx) => ctx.db,
-    // The schema holds a view too (engagement_actors, a `through` table only): the plugin only
-    // asks for the configs of tables it pages or loads, so the cast is all a view needs.
+    // The schema holds views too (engagement_places, search_docs): the plugin only asks for the
+    // configs of tables it pages or loads, so the cast is all a view needs.
     getTableConfig: getTableConfig as never,
     relations,
     // Per request, from the config (Context): the plugin accepts `(args, ctx) => number` at run

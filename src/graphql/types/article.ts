@@ -5,6 +5,7 @@
  */
 import { drizzleConnectionHelpers } from '@pothos/plugin-drizzle';
 import { sql } from 'drizzle-orm';
+import { runPlanned } from '../statement-cache.ts';
 import { builder, type BuilderTypes } from '../builder.ts';
 import { ArticleFilter, ArticleOrderEnum, articleWhere, MentionRelEnum } from './filters.ts';
 import {
@@ -239,9 +240,9 @@ builder.queryFields((t) => ({
       slug: t.arg.string({ required: false }),
       uri: t.arg.string({ required: false }),
     },
-    resolve: (query, _root, args, ctx) => {
+    resolve: (query, _root, args, ctx, info) => {
       const where = lookupWhere('Article', { id: args.id, slug: args.slug, uri: args.uri ?? null });
-      return where ? ctx.db.query.articles.findFirst(query({ where })) : null;
+      return where ? runPlanned(ctx, info, ctx.db.query.articles.findFirst(query({ where }))) : null;
     },
   }),
   articles: t.drizzleConnection(
@@ -255,7 +256,7 @@ builder.queryFields((t) => ({
       },
       resolve: (query, _root, args, ctx, info) => {
         const q = articleConnectionQuery(args);
-        return keepTotal(args, ctx.db.query.articles.findMany(query(withRootTotal(q, info, 'articles'))));
+        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.articles.findMany(query(withRootTotal(q, info, 'articles')))));
       },
     },
     ArticleConnection,

@@ -4,6 +4,7 @@
  * participants and the articles that reported it. `Query.engagement`, `Query.engagements`.
  */
 import { ENGAGEMENT_STATUSES, PARTICIPANT_ROLES } from '../../db/schema.ts';
+import { runPlanned } from '../statement-cache.ts';
 import { builder } from '../builder.ts';
 import { Actor, asActor } from './actor.ts';
 import { ArticleConnection } from './article.ts';
@@ -120,9 +121,9 @@ builder.queryFields((t) => ({
     type: 'engagements',
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => {
+    resolve: (query, _root, args, ctx, info) => {
       const where = lookupWhere('Engagement', { id: args.id });
-      return where ? ctx.db.query.engagements.findFirst(query({ where })) : null;
+      return where ? runPlanned(ctx, info, ctx.db.query.engagements.findFirst(query({ where }))) : null;
     },
   }),
   engagements: t.drizzleConnection(
@@ -135,7 +136,7 @@ builder.queryFields((t) => ({
         return rootTotal(args, () => countRows(ctx.db.query.engagements, engagementWhere(args.filter)));
       },
       resolve: (query, _root, args, ctx, info) =>
-        keepTotal(args, ctx.db.query.engagements.findMany(query(withTotal(engagementConnectionQuery(args), info, 'engagements')))),
+        keepTotal(args, runPlanned(ctx, info, ctx.db.query.engagements.findMany(query(withTotal(engagementConnectionQuery(args), info, 'engagements'))))),
     },
     EngagementConnection,
   ),

@@ -4,6 +4,7 @@
  * `Query.organisations`.
  */
 import { ORGANISATION_KINDS } from '../../db/schema.ts';
+import { runPlanned } from '../statement-cache.ts';
 import { builder } from '../builder.ts';
 import { Actor, engagedWithField } from './actor.ts';
 import { ArticleConnection, articleConnectionArgs, articleConnectionQuery } from './article.ts';
@@ -74,9 +75,9 @@ builder.queryFields((t) => ({
     type: 'organisations',
     nullable: true,
     args: lookupArgs,
-    resolve: (query, _root, args, ctx) => {
+    resolve: (query, _root, args, ctx, info) => {
       const where = lookupWhere('Organisation', args);
-      return where ? ctx.db.query.organisations.findFirst(query({ where })) : null;
+      return where ? runPlanned(ctx, info, ctx.db.query.organisations.findFirst(query({ where }))) : null;
     },
   }),
   organisations: t.drizzleConnection(
@@ -97,7 +98,7 @@ builder.queryFields((t) => ({
       resolve: (query, _root, args, ctx, info) => {
         organisationCursors.prepare(args);
         const q = { where: organisationsWhere(args), ...nameOrder(args.orderBy) };
-        return keepTotal(args, ctx.db.query.organisations.findMany(query(withTotal(q, info, 'organisations'))));
+        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.organisations.findMany(query(withTotal(q, info, 'organisations')))));
       },
     },
     OrganisationConnection,

@@ -1,4 +1,5 @@
 /** Person: someone named in articles, with roles, engagements and quotes; `Query.person`, `Query.people`. */
+import { runPlanned } from '../statement-cache.ts';
 import { builder } from '../builder.ts';
 import { Actor, engagedWithField } from './actor.ts';
 import { ArticleConnection, articleConnectionArgs, articleConnectionQuery } from './article.ts';
@@ -58,9 +59,9 @@ builder.queryFields((t) => ({
     type: 'people',
     nullable: true,
     args: lookupArgs,
-    resolve: (query, _root, args, ctx) => {
+    resolve: (query, _root, args, ctx, info) => {
       const where = lookupWhere('Person', args);
-      return where ? ctx.db.query.people.findFirst(query({ where })) : null;
+      return where ? runPlanned(ctx, info, ctx.db.query.people.findFirst(query({ where }))) : null;
     },
   }),
   people: t.drizzleConnection(
@@ -80,7 +81,7 @@ builder.queryFields((t) => ({
       resolve: (query, _root, args, ctx, info) => {
         personCursors.prepare(args);
         const q = { where: nameQueryWhere(args.query, 'person_id') ?? {}, ...nameOrder(args.orderBy) };
-        return keepTotal(args, ctx.db.query.people.findMany(query(withTotal(q, info, 'people'))));
+        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.people.findMany(query(withTotal(q, info, 'people')))));
       },
     },
     PersonConnection,

@@ -1,5 +1,6 @@
 /** Place: a city, country or region (the territory; a state that acts is an Organisation); `Query.place`, `Query.places`. */
 import { PLACE_KINDS } from '../../db/schema.ts';
+import { runPlanned } from '../statement-cache.ts';
 import { builder } from '../builder.ts';
 import { ArticleConnection, articleConnectionArgs, articleConnectionQuery } from './article.ts';
 import { EngagementConnection, engagementConnectionArgs, engagementConnectionQuery } from './engagement.ts';
@@ -61,9 +62,9 @@ builder.queryFields((t) => ({
     type: 'places',
     nullable: true,
     args: lookupArgs,
-    resolve: (query, _root, args, ctx) => {
+    resolve: (query, _root, args, ctx, info) => {
       const where = lookupWhere('Place', args);
-      return where ? ctx.db.query.places.findFirst(query({ where })) : null;
+      return where ? runPlanned(ctx, info, ctx.db.query.places.findFirst(query({ where }))) : null;
     },
   }),
   places: t.drizzleConnection(
@@ -83,7 +84,7 @@ builder.queryFields((t) => ({
       resolve: (query, _root, args, ctx, info) => {
         placeCursors.prepare(args);
         const q = { where: nameQueryWhere(args.query, 'place_id') ?? {}, ...nameOrder(args.orderBy) };
-        return keepTotal(args, ctx.db.query.places.findMany(query(withTotal(q, info, 'places'))));
+        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.places.findMany(query(withTotal(q, info, 'places')))));
       },
     },
     PlaceConnection,

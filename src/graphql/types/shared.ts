@@ -283,7 +283,7 @@ export function withTotal<Q extends { extras?: object; where?: unknown }>(query:
 }
 
 /** Remember the `_total` a page query returned, for the connection's totalCount resolver. */
-export async function keepTotal<R>(args: object, rows: Promise<R[]> | R[]): Promise<R[]> {
+export async function keepTotal<R>(args: object, rows: PromiseLike<R[]> | R[]): Promise<R[]> {
   const list = await rows;
   const first = list[0] as { _total?: unknown } | undefined;
   if (first && first._total !== undefined) totals.set(args, Number(first._total));
