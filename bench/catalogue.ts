@@ -10,6 +10,8 @@
  * API's response and says so in the table.
  */
 
+import type { Client } from '@libsql/client';
+
 export interface Targets {
   articleSlug: string;
   person: { id: string; rowid: number; slug: string; name: string };
@@ -242,4 +244,36 @@ select json_object('data', json_object('article', (select json_object('people', 
   });
 
   return entries;
+}
+
+// ------------------------------------------------------------------------------------------
+// Targets: entities the catalogue queries are about, chosen from the corpus
+
+const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
+
+/**
+ * Choose the entities the catalogue is about, from the corpus: the middle article, the person in
+ * most engagements (the busiest person page) and the two states sharing most engagements.
+ * @param raw a libSQL client on the corpus
+ * @param articles the corpus size (the middle article is `bench-<articles/2>`)
+ */
+export async function chooseTargets(raw: Client, articles: number): Promise<Targets> {
+  const one = async (sql: string, args: (string | number)[] = []) => (await raw.execute({ sql, args })).rows[0] as Record<string, unknown> | undefined;
+  const mid = await one('select slug from articles where slug = ?', [`bench-${Math.floor(articles / 2)}`]);
+  const articleSlug = String(mid?.slug ?? (await one('select slug from articles order by id limit 1'))!.slug);
+  // The person taking part in most engagements (a head of state: the busiest person page).
+  const p = (await one(`select p.id, p.slug, p.name from people p join (select person_id, count(*) n from participants where person_id is not null group by person_id order by n desc, person_id limit 1) t on t.person_id = p.id`))!;
+  // The two states sharing most engagements (the busiest "between A and B" timeline).
+  const s = (await one(`select a.organisation_id x, b.organisation_id y, count(*) n
+      from participants a join participants b on b.engagement_id = a.engagement_id and b.organisation_id > a.organisation_id
+      join organisations oa on oa.id = a.organisation_id and oa.kind = 'STATE' join organisations ob on ob.id = b.organisation_id and ob.kind = 'STATE'
+      group by a.organisation_id, b.organisation_id order by n desc, x, y limit 1`))!;
+  const name = async (id: unknown) => String((await one('select name from organisations where id = ?', [Number(id)]))!.name);
+  return {
+    articleSlug,
+    person: { id: gid('Person', Number(p.id)), rowid: Number(p.id), slug: String(p.slug), name: String(p.name) },
+    stateA: { id: gid('Organisation', Number(s.x)), rowid: Number(s.x), name: await name(s.x) },
+    stateB: { id: gid('Organisation', Number(s.y)), rowid: Number(s.y), name: await name(s.y) },
+    shared: Number(s.n),
+  };
 }

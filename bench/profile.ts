@@ -9,7 +9,7 @@ import { createClient } from '@libsql/client';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/open.ts';
-import { catalogue, type Targets } from './catalogue.ts';
+import { catalogue, chooseTargets } from './catalogue.ts';
 import { DEFAULT_SEED, ensureCorpus } from './generate.ts';
 
 const argv = process.argv.slice(2);
@@ -24,19 +24,7 @@ const requests = Number(opt('requests') ?? 300);
 const { file } = await ensureCorpus({ articles, seed: DEFAULT_SEED });
 const db = await openDatabase(`file:${file}`);
 const raw = createClient({ url: `file:${file}` });
-const row = async (sql: string) => (await raw.execute(sql)).rows[0] as Record<string, unknown>;
-const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
-const p = await row(`select p.id, p.slug, p.name from people p join (select person_id, count(*) n from participants where person_id is not null group by person_id order by n desc, person_id limit 1) t on t.person_id = p.id`);
-const s = await row(`select a.organisation_id x, b.organisation_id y, count(*) n from participants a join participants b on b.engagement_id = a.engagement_id and b.organisation_id > a.organisation_id
-  join organisations oa on oa.id = a.organisation_id and oa.kind = 'STATE' join organisations ob on ob.id = b.organisation_id and ob.kind = 'STATE'
-  group by a.organisation_id, b.organisation_id order by n desc, x, y limit 1`);
-const targets: Targets = {
-  articleSlug: `bench-${Math.floor(articles / 2)}`,
-  person: { id: gid('Person', Number(p.id)), rowid: Number(p.id), slug: String(p.slug), name: String(p.name) },
-  stateA: { id: gid('Organisation', Number(s.x)), rowid: Number(s.x), name: '' },
-  stateB: { id: gid('Organisation', Number(s.y)), rowid: Number(s.y), name: '' },
-  shared: Number(s.n),
-};
+const targets = await chooseTargets(raw, articles);
 const entry = catalogue(targets, { rootTotalCount: false }).find((e) => e.name.startsWith(wanted));
 if (!entry) throw new Error(`no catalogue query named "${wanted}"`);
 const app = createApp({ db, config: loadConfig({}, { rateLimit: { anonymous: 0, credential: 0 } as never }) });
