@@ -59,6 +59,75 @@ describe('one SQL statement per request', () => {
   });
 });
 
+describe('Query.search: one statement for the ranked page, its count and every node beneath it', () => {
+  // Every result type, each with relations beneath it (depth up to 4 under the node).
+  const NODE = `fragment N on SearchResult { __typename
+    ... on Article { id headline dateline { name } people(first: 3) { totalCount edges { node { name } } } quotes { text speaker { name } } }
+    ... on Person { id name roles { title organisation { name country { name } } } engagements(first: 2) { totalCount edges { node { kind } } } }
+    ... on Organisation { id name acronym country { name } members { title person { name } } }
+    ... on Place { id name slug country { name } engagements(first: 2) { edges { node { summary } } } }
+    ... on Engagement { id kind summary place { name } participants { role actor { name ... on Person { roles { title } } } } } }`;
+  const SEARCH = `query($q: String!, $first: Int, $after: String, $last: Int, $before: String) {
+    search(query: $q, first: $first, after: $after, last: $last, before: $before) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor score highlight node { ...N } } } } ${NODE}`;
+  const search = async (variables: Record<string, unknown>) => {
+    const res = await t.gql(SEARCH, variables);
+    expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+    return { ...res.body.data.search, statements: res.statements };
+  };
+
+  it('nested selections across all five result types: 1 statement, the same nodes node(id) answers', async () => {
+    const page = await search({ q: 'a', first: 20 });
+    expect(page.statements).toBe(1);
+    expect(page.totalCount).toBe(13);
+    const types = new Set(page.edges.map((e: { node: { __typename: string } }) => e.node.__typename));
+    expect([...types].sort()).toEqual(['Article', 'Engagement', 'Organisation', 'Person', 'Place']);
+    // Each node as the node field loads it (its own statement), with the same selection.
+    for (const edge of page.edges) {
+      const res = await t.gql(`query($id: ID!) { node(id: $id) { ...N } } ${NODE}`, { id: edge.node.id });
+      expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+      expect(edge.node).toEqual(res.body.data.node);
+      expect(edge.score).toBeGreaterThan(0);
+    }
+    const person = page.edges.find((e: { node: { __typename: string } }) => e.node.__typename === 'Person')!.node;
+    expect(person.roles.length).toBeGreaterThan(0);
+    expect(person.roles[0].organisation.name).toBeTruthy();
+  });
+
+  it('paging forward and backward, and past the end with totalCount: 1 statement each', async () => {
+    const all = await search({ q: 'a', first: 20 });
+    const ids = all.edges.map((e: { node: { id: string } }) => e.node.id);
+    const second = await search({ q: 'a', first: 5, after: all.edges[4].cursor });
+    expect(second.statements).toBe(1);
+    expect(second.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(ids.slice(5, 10));
+    expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    expect(second.totalCount).toBe(13);
+    const back = await search({ q: 'a', last: 3, before: all.edges[6].cursor });
+    expect(back.statements).toBe(1);
+    expect(back.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(ids.slice(3, 6));
+    expect(back.edges[0].node).toEqual(all.edges[3].node);
+    expect(back.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    // Past the last result: no edges, and the count still rides in the one statement.
+    const past = await search({ q: 'a', first: 5, after: all.edges.at(-1).cursor });
+    expect(past).toMatchObject({ statements: 1, totalCount: 13, edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+    const before = await search({ q: 'a', last: 5, before: all.edges[0].cursor });
+    expect(before).toMatchObject({ statements: 1, totalCount: 13, edges: [], pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+    // The last page, short: the carrier row of the count is not an edge.
+    const last = await search({ q: 'a', first: 5, after: all.edges[9].cursor });
+    expect(last.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(ids.slice(10));
+    expect(last).toMatchObject({ statements: 1, totalCount: 13, pageInfo: { hasNextPage: false } });
+  });
+
+  it('types narrows the page and the count inside the same statement', async () => {
+    const res = await t.gql(`{ search(query: "a", first: 20, types: [PERSON, PLACE]) { totalCount edges { node { ...N } } } } ${NODE}`);
+    expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+    expect(res.statements).toBe(1);
+    const types = res.body.data.search.edges.map((e: { node: { __typename: string } }) => e.node.__typename);
+    expect(types.sort()).toEqual(['Person', 'Place']);
+    expect(res.body.data.search.totalCount).toBe(2);
+  });
+});
+
 describe('past the nesting one statement can hold', () => {
   it('is refused with QUERY_TOO_COMPLEX, not an internal error, and the next request is served', async () => {
     // Within the depth and cost limits, but eleven nested relations: more than SQLite parses in one statement.

@@ -154,6 +154,14 @@ export const relations = defineRelations(schema, (r) => ({
   figures: {
     article: r.one.articles({ from: r.figures.articleId, to: r.articles.id, optional: false }),
   },
+  // A search document's row: exactly one of these is non-null (the one of the document's kind).
+  searchDocs: {
+    article: r.one.articles({ from: r.searchDocs.articleId, to: r.articles.id }),
+    person: r.one.people({ from: r.searchDocs.personId, to: r.people.id }),
+    organisation: r.one.organisations({ from: r.searchDocs.organisationId, to: r.organisations.id }),
+    place: r.one.places({ from: r.searchDocs.placeId, to: r.places.id }),
+    engagement: r.one.engagements({ from: r.searchDocs.engagementId, to: r.engagements.id }),
+  },
 }));
 
 export type Relations = typeof relations;

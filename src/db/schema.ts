@@ -393,17 +393,29 @@ export const participants = sqliteTable(
 );
 
 /**
- * One row per (engagement, actor), whatever the number of roles the actor had in it: the
- * participant row with the smallest id stands for the actor. Actor → engagement walks go
- * through this view so an actor that was, say, both HOST and SPEAKER lists and counts the
- * engagement once. A plain (flattenable) view: SQLite inlines it and uses the participants
- * indexes. Created by a migration (drizzle/*_search_and_co_actors).
+ * One row per (engagement, actor), whatever the number of roles the actor had in it. Actor →
+ * engagement walks (`Person.engagements`, `Organisation.engagements`, facets) go through this
+ * table so an actor that was, say, both HOST and SPEAKER lists and counts the engagement once.
+ * A table kept by triggers on `participants` (drizzle/*_engagement_actors_table), not a view: the
+ * view's per-row de-duplication cost about 20 µs a row, which a hub entity's page paid for each
+ * of its hundreds of engagements; the table is an index range.
  */
-export const engagementActors = sqliteView('engagement_actors', {
-  engagementId: integer('engagement_id').notNull(),
-  personId: integer('person_id'),
-  organisationId: integer('organisation_id'),
-}).existing();
+export const engagementActors = sqliteTable(
+  'engagement_actors',
+  {
+    engagementId: integer('engagement_id')
+      .notNull()
+      .references(() => engagements.id, { onDelete: 'cascade' }),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    uniqueIndex('engagement_actors_person_uq').on(t.personId, t.engagementId).where(sql`person_id is not null`),
+    uniqueIndex('engagement_actors_organisation_uq').on(t.organisationId, t.engagementId).where(sql`organisation_id is not null`),
+    index('engagement_actors_engagement_idx').on(t.engagementId),
+    check('engagement_actors_actor_ck', exactlyOne('person_id', 'organisation_id')),
+  ],
+);
 
 /**
  * Where an engagement happened, at every level Newsgraph knows: its place, and that place's
@@ -506,9 +518,32 @@ export const figures = sqliteTable(
 );
 
 /**
+ * The full-text index as relational queries read it: one row per document of the FTS5 table
+ * `search_fts` (drizzle-kit cannot describe virtual tables; the view is created by a migration,
+ * drizzle/*_search_docs). `key` is the document's FTS rowid (`id * 8 + kind`, see
+ * src/search/index.ts `docKey`); of the five id columns, the one of the document's kind holds its
+ * row id and the others are null, so `Query.search` walks from a ranked document to its row
+ * (relations `article`, `person` ...) inside its one statement. `fts` is the FTS5 hidden column:
+ * the left operand of MATCH and the first argument of bm25(). A plain view over one table, so
+ * SQLite flattens it and MATCH still drives the FTS5 index.
+ */
+export const searchDocs = sqliteView('search_docs', {
+  key: integer('key').notNull(),
+  kind: integer('kind').notNull(),
+  title: text('title'),
+  body: text('body'),
+  fts: text('fts'),
+  articleId: integer('article_id'),
+  personId: integer('person_id'),
+  organisationId: integer('organisation_id'),
+  placeId: integer('place_id'),
+  engagementId: integer('engagement_id'),
+}).existing();
+
+/**
  * Full-text search documents whose folded columns still need writing. The search index is the
- * FTS5 table `search_fts` (a migration: drizzle/*_search_and_co_actors; not modelled here since
- * drizzle-kit cannot describe virtual tables). Triggers keep it in sync with every insert,
+ * FTS5 table `search_fts` (a migration: drizzle/*_search_and_co_actors; read through the view
+ * `search_docs` above). Triggers keep it in sync with every insert,
  * update and delete; an article or engagement they (re)index gets the source text at once and a
  * row here, and `foldPendingSearchDocs` (src/search/index.ts) adds the `foldName` forms, which
  * SQL cannot compute. `key` is the document's FTS rowid (see src/search/index.ts `docKey`).

@@ -1,6 +1,7 @@
 /**
  * The full-text index (`search_fts`, FTS5, created by drizzle/*_search_and_co_actors): document
- * keys, and the folding pass SQL cannot do.
+ * keys, and the folding pass SQL cannot do. `Query.search` reads it through the view
+ * `search_docs` (drizzle/*_search_docs), which adds each document's row id per kind to join on.
  *
  * Triggers keep every document in sync on insert, update and delete: entities (people,
  * organisations, places: name, acronym, aliases) completely, since their folded forms are the

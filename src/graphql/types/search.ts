@@ -3,15 +3,19 @@
  * union SearchResult (Article | Person | Organisation | Place | Engagement), ranked by FTS5
  * bm25 (`score`, higher is better), each edge with a highlighted excerpt.
  *
- * Statements: one for the ranked page (and its totalCount, as a scalar sub-query of the same
- * statement), then one planned query per result type present on the page, which loads the
- * nodes with everything selected beneath them (the same planning as any other field). A query
+ * Statements: one. The ranked page is a relational query over the view `search_docs` (the FTS5
+ * index, one row per document: src/db/schema.ts): MATCH and bm25() on its hidden column, keyset
+ * on (score, key) for the cursors, and one `one` relation per result type (`article`, `person`
+ * ...) carrying the selection the document makes beneath `edges.node` for that type, planned by
+ * the Drizzle plugin as any other field's, so every node arrives with its relations inside the
+ * same statement. totalCount, when selected, is an uncorrelated scalar sub-query of it. A query
  * of only punctuation costs none and returns an empty connection.
  */
 import { brandWithType, decodeBase64, decodeCursorChunk, encodeBase64, encodeCursorTuple } from '@pothos/core';
 import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
-import { sql } from 'drizzle-orm';
+import { and, sql, type SQLWrapper } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
+import { searchDocs } from '../../db/schema.ts';
 import { DOC_KIND, parseDocKey, type DocType } from '../../search/index.ts';
 import { highlight } from '../../search/highlight.ts';
 import { parseSearchQuery, type QueryWord } from '../../search/query.ts';
@@ -34,17 +38,18 @@ export const SearchResult = builder.unionType('SearchResult', {
   resolveType: (row) => (row as unknown as { __searchType: string }).__searchType,
 });
 
-/** The GraphQL type and table of each document type. */
-const TYPES: Record<DocType, { typename: string; table: 'articles' | 'people' | 'organisations' | 'places' | 'engagements' }> = {
-  ARTICLE: { typename: 'Article', table: 'articles' },
-  PERSON: { typename: 'Person', table: 'people' },
-  ORGANISATION: { typename: 'Organisation', table: 'organisations' },
-  PLACE: { typename: 'Place', table: 'places' },
-  ENGAGEMENT: { typename: 'Engagement', table: 'engagements' },
+/** The GraphQL type of each document type, and the `search_docs` relation that loads its row. */
+const TYPES: Record<DocType, { typename: string; relation: 'article' | 'person' | 'organisation' | 'place' | 'engagement' }> = {
+  ARTICLE: { typename: 'Article', relation: 'article' },
+  PERSON: { typename: 'Person', relation: 'person' },
+  ORGANISATION: { typename: 'Organisation', relation: 'organisation' },
+  PLACE: { typename: 'Place', relation: 'place' },
+  ENGAGEMENT: { typename: 'Engagement', relation: 'engagement' },
 };
+const DOC_TYPES = Object.keys(TYPES) as DocType[];
 
-/** bm25 column weights: title, title_folded, body, body_folded. */
-const BM25 = sql.raw('bm25(search_fts, 4.0, 4.0, 1.0, 1.0)');
+/** Relevance of a document (higher is better): bm25 with column weights title, title_folded, body, body_folded. */
+const score = (fts: SQLWrapper) => sql<number>`-bm25(${fts}, 4.0, 4.0, 1.0, 1.0)`;
 
 interface SearchEdgeShape {
   cursor: string;
@@ -101,9 +106,12 @@ function parseInnerCursor(inner: string, argument: string): { score: number; key
 interface Hit {
   key: number;
   score: number;
-  title: string;
-  body: string;
+  title: string | null;
+  body: string | null;
 }
+
+/** A row of the ranked page: the document, and its node under the relation of its type. */
+type PageRow = Hit & { total?: number; inPage?: number } & Partial<Record<(typeof TYPES)[DocType]['relation'], object | null>>;
 
 async function search(
   args: ConnectionArgs & { query: string; types?: readonly DocType[] | null },
@@ -121,34 +129,60 @@ async function search(
   const types = args.types?.length ? [...new Set(args.types)] : null;
   if (!parsed || types?.length === 0) return empty;
 
-  const kinds = types ? sql` and rowid % 8 in (${sql.join(types.map((t) => sql.raw(String(DOC_KIND[t]))), sql`, `)})` : sql``;
-  const match = sql`search_fts match ${parsed.match}${kinds}`;
-  // Rank order: score desc, then rowid asc. Keyset conditions for after/before.
-  const keyset = (c: { score: number; key: number }, dir: 'after' | 'before') =>
+  // The documents the query matches (of the asked types), given a document's FTS5 hidden column and kind.
+  const matches = (fts: SQLWrapper, kind: SQLWrapper) =>
+    types
+      ? sql`${fts} match ${parsed.match} and ${kind} in (${sql.join(types.map((t) => sql.raw(String(DOC_KIND[t]))), sql`, `)})`
+      : sql`${fts} match ${parsed.match}`;
+  // The same over `search_fts` itself, aliased `c`, for the sub-queries.
+  const matchesFts = matches(sql`c.search_fts`, sql`c.rowid % 8`);
+  // Rank order: score desc, then key asc. Keyset conditions for after/before.
+  const keyset = (t: Docs, c: { score: number; key: number }, dir: 'after' | 'before') =>
     dir === 'after'
-      ? sql` and (-${BM25} < ${c.score} or (-${BM25} = ${c.score} and rowid > ${c.key}))`
-      : sql` and (-${BM25} > ${c.score} or (-${BM25} = ${c.score} and rowid < ${c.key}))`;
-  const order = backward ? sql`score asc, key desc` : sql`score desc, key asc`;
-  const page = sql`select rowid as key, -${BM25} as score, title, body, null as total from search_fts
-    where ${match}${after ? keyset(after, 'after') : sql``}${before ? keyset(before, 'before') : sql``}
-    order by ${order} limit ${size + 1}`;
-  // The count rides in the same statement as one more row (key null), so an empty page still has it.
-  const statement = selects(info, 'totalCount')
-    ? sql`select * from (${page}) union all select null, null, null, null, (select count(*) from search_fts where ${match})`
-    : page;
-  const rows = await ctx.db.all<Hit & { total: number | null }>(statement);
-  const totalRow = rows.find((r) => r.key === null);
-  const hits = rows
-    .filter((r) => r.key !== null)
-    .sort((a, b) => (backward ? a.score - b.score || b.key - a.key : b.score - a.score || a.key - b.key));
+      ? sql`(${score(t.fts)} < ${c.score} or (${score(t.fts)} = ${c.score} and ${t.key} > ${c.key}))`
+      : sql`(${score(t.fts)} > ${c.score} or (${score(t.fts)} = ${c.score} and ${t.key} < ${c.key}))`;
+  const inPage = (t: Docs) => and(after ? keyset(t, after, 'after') : undefined, before ? keyset(t, before, 'before') : undefined);
+  const withTotal = selects(info, 'totalCount');
+  // totalCount is an uncorrelated scalar of every row. A page past a cursor may hold no row to
+  // carry it, so then one matching document outside the page rides along (`inPage` 0, sorted
+  // last, dropped below): the count never costs a statement of its own.
+  const carrier = withTotal && (after || before);
 
+  const rows = (await ctx.db.query.searchDocs.findMany({
+    columns: { key: true, title: true, body: true },
+    extras: {
+      score: (t) => score(t.fts),
+      ...(withTotal ? { total: () => sql<number>`(select count(*) from search_fts as c where ${matchesFts})` } : {}),
+      ...(carrier ? { inPage: (t: Docs) => sql<number>`${inPage(t)}` } : {}),
+    },
+    where: {
+      RAW: (t) => {
+        const page = inPage(t);
+        if (!page) return matches(t.fts, t.kind);
+        if (!carrier) return sql`${matches(t.fts, t.kind)} and ${page}`;
+        const first = sql`(select c.rowid from search_fts as c where ${matchesFts} limit 1)`;
+        return sql`${matches(t.fts, t.kind)} and (${page} or ${t.key} = ${first})`;
+      },
+    },
+    orderBy: (t) =>
+      sql.join(
+        [
+          ...(carrier ? [sql`${inPage(t)} desc`] : []),
+          backward ? sql`${score(t.fts)} asc, ${t.key} desc` : sql`${score(t.fts)} desc, ${t.key} asc`,
+        ],
+        sql`, `,
+      ),
+    limit: size + 1,
+    with: nodeRelations(types ?? DOC_TYPES, ctx, info),
+  })) as unknown as PageRow[];
+
+  const hits = carrier ? rows.filter((r) => r.inPage) : rows;
   const full = hits.length > size;
-  const pageHits = (full ? hits.slice(0, size) : hits).slice();
+  const pageHits = full ? hits.slice(0, size) : hits.slice();
   if (backward) pageHits.reverse();
-  const nodes = await loadNodes(pageHits, ctx, info);
   const connection = {
     args,
-    totalCount: totalRow ? Number(totalRow.total) : 0,
+    totalCount: Number(rows[0]?.total ?? 0),
     edges: [] as SearchEdgeShape[],
     pageInfo: {
       startCursor: null as string | null,
@@ -158,8 +192,8 @@ async function search(
     },
   };
   connection.edges = pageHits.flatMap((hit) => {
-    const node = nodes.get(hit.key);
-    if (!node) return []; // deleted between the two statements
+    const node = nodeOf(hit);
+    if (!node) return []; // a document whose row is gone (the index is kept in sync: never expected)
     return [{ cursor: innerCursor(hit.score, hit.key), node, score: hit.score, highlight: excerpt(hit, parsed.words), connection }];
   });
   connection.pageInfo.startCursor = connection.edges[0]?.cursor ?? null;
@@ -167,37 +201,42 @@ async function search(
   return connection;
 }
 
+/** The columns of `search_docs` as relational-query callbacks receive them. */
+type Docs = typeof searchDocs._.selectedFields;
+
 /** The highlight: the title's match, else the body's (an article's text, an entity's aliases). */
 function excerpt(hit: Hit, words: QueryWord[]): string | null {
   return highlight(hit.title ?? '', words) ?? highlight(hit.body ?? '', words);
 }
 
 /**
- * Load the page's nodes: one planned query per type present, with the selection the document
- * makes beneath `edges.node` for that type (relations included, as one statement).
+ * The `with` of the ranked page: for each result type the page may hold (all, or those `types`
+ * names), its relation with the selection the document makes beneath `edges.node` for that type
+ * (its relations included), planned as any other field's. Each row finds a row under its own
+ * type's relation only (the others join on null). When `edges.node` is not selected the plans
+ * are empty and nothing is loaded: the nodes, never resolved, are then their ids (`nodeOf`).
  */
-async function loadNodes(hits: Hit[], ctx: Context, info: GraphQLResolveInfo): Promise<Map<number, object>> {
-  const byType = new Map<DocType, number[]>();
-  for (const hit of hits) {
-    const doc = parseDocKey(hit.key);
-    if (doc) byType.set(doc.type, [...(byType.get(doc.type) ?? []), doc.id]);
-  }
+function nodeRelations(types: readonly DocType[], ctx: Context, info: GraphQLResolveInfo): Record<string, object> {
   const config = getSchemaConfig(builder);
-  const loaded = new Map<number, object>();
-  await Promise.all(
-    [...byType.entries()].map(async ([type, ids]) => {
-      const { typename, table } = TYPES[type];
-      const query = queryFromInfo({ config, context: ctx, info, typeName: typename, path: ['edges', 'node'] });
-      const api = ctx.db.query[table] as unknown as { findMany: (q: object) => Promise<{ id: number }[]> };
-      const rows = await api.findMany({ ...query, where: { id: { in: ids } } });
-      for (const row of rows) {
-        brandWithType(row, typename as never);
-        Object.defineProperty(row, '__searchType', { value: typename, enumerable: false });
-        loaded.set(row.id * 8 + DOC_KIND[type], row);
-      }
-    }),
-  );
-  return loaded;
+  const relations: Record<string, object> = {};
+  for (const type of types) {
+    const { typename, relation } = TYPES[type];
+    const query = queryFromInfo({ config, context: ctx, info, typeName: typename, path: ['edges', 'node'] }) as object;
+    if (Object.keys(query).length > 0) relations[relation] = query;
+  }
+  return relations;
+}
+
+/** A hit's node: the row its relation loaded, else (its type's relation not loaded) its id. */
+function nodeOf(hit: PageRow): object | null {
+  const doc = parseDocKey(hit.key);
+  if (!doc) return null;
+  const { typename, relation } = TYPES[doc.type];
+  const row = relation in hit ? hit[relation] : { id: doc.id };
+  if (!row) return null;
+  brandWithType(row, typename as never);
+  Object.defineProperty(row, '__searchType', { value: typename, enumerable: false });
+  return row;
 }
 
 builder.queryFields((t) => ({

@@ -1,0 +1,55 @@
+/**
+ * engagement_actors (one row per engagement and actor, kept by triggers on participants) always
+ * equals the distinct (engagement, actor) pairs of participants: after loads, re-loads with
+ * changed participants, merges and deletes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CorpusGenerator } from '../../bench/corpus.ts';
+import { deleteArticle } from '../../src/ingest/delete.ts';
+import { loadBundle } from '../../src/ingest/load.ts';
+import { mergePeople } from '../../src/ingest/merge.ts';
+import { seedBundle, tempDb } from './helpers.ts';
+
+let t: Awaited<ReturnType<typeof tempDb>>;
+beforeAll(async () => {
+  t = await tempDb();
+});
+afterAll(() => t.close());
+
+const rows = async (sql: string) => (await t.db.$client.execute(sql)).rows.map((r) => `${r.engagement_id}/${r.person_id}/${r.organisation_id}`);
+async function expectInSync() {
+  const table = await rows('select engagement_id, person_id, organisation_id from engagement_actors order by 1, 2, 3');
+  const derived = await rows('select distinct engagement_id, person_id, organisation_id from participants order by 1, 2, 3');
+  expect(table).toEqual(derived);
+  return table.length;
+}
+
+describe('engagement_actors', () => {
+  it('follows loads, re-loads, merges and deletes', async () => {
+    await loadBundle(t.db, seedBundle());
+    expect(await expectInSync()).toBeGreaterThan(10);
+
+    const gen = new CorpusGenerator({ articles: 60, seed: 7 });
+    const bundles = Array.from({ length: 60 }, (_, i) => gen.bundle(i));
+    for (const b of bundles) await loadBundle(t.db, b as never);
+    const pairs = await expectInSync();
+    // An actor with two roles in one engagement is one row (the seed's hosts are also speakers).
+    const multi = Number((await t.db.$client.execute('select count(*) n from (select 1 from participants group by engagement_id, person_id, organisation_id having count(*) > 1)')).rows[0]!.n);
+    const all = Number((await t.db.$client.execute('select count(*) n from participants')).rows[0]!.n);
+    expect(pairs).toBeLessThanOrEqual(all - multi);
+
+    // Re-load an article with one engagement's participants cut to the first two.
+    const changed = structuredClone(bundles[5]) as { annotations: { engagements: { participants: unknown[] }[] } };
+    for (const e of changed.annotations.engagements) e.participants = e.participants.slice(0, 2);
+    await loadBundle(t.db, changed as never);
+    await expectInSync();
+
+    // Merge the two busiest people: their participant rows move to the kept one.
+    const busiest = (await t.db.$client.execute('select person_id from participants where person_id is not null group by person_id order by count(*) desc limit 2')).rows;
+    await mergePeople(t.db, Number(busiest[0]!.person_id), Number(busiest[1]!.person_id));
+    await expectInSync();
+
+    for (const id of [1, 3, 7, 20]) await deleteArticle(t.db, id);
+    await expectInSync();
+  });
+});
