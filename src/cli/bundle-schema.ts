@@ -7,10 +7,10 @@
  * more than one field (keys resolve, quotes occur in the text, CAMEO codes exist) are in
  * src/ingest/validate.ts and are listed in docs/bundle.md.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { articleBundle } from '../ingest/bundle.ts';
+import { writeOrCheck } from './generated-file.ts';
 
 const file = fileURLToPath(new URL('../../schema/article-bundle.schema.json', import.meta.url));
 const generated = z.toJSONSchema(articleBundle, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
@@ -23,18 +23,4 @@ const schema = {
   ...Object.fromEntries(Object.entries(generated).filter(([k]) => k !== '$schema')),
 };
 const text = `${JSON.stringify(schema, null, 2)}\n`;
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(file, 'utf8');
-  } catch {}
-  if (current !== text) {
-    console.error('schema/article-bundle.schema.json is stale: run `npm run bundle:schema`.');
-    process.exit(1);
-  }
-  console.log('schema/article-bundle.schema.json is up to date.');
-} else {
-  mkdirSync(fileURLToPath(new URL('../../schema', import.meta.url)), { recursive: true });
-  writeFileSync(file, text);
-  console.log(`wrote ${file}`);
-}
+writeOrCheck(file, text, 'schema/article-bundle.schema.json', 'run `npm run bundle:schema`.');

@@ -14,7 +14,8 @@
  * A plain ninjs item (3.1 camelCase or 2.2 lower-case, no annotations) is accepted too: see
  * `normaliseInput` in ./normalise.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import {
   DATE_PRECISIONS,
   ENGAGEMENT_KINDS,
@@ -25,183 +26,172 @@ import {
   PLACE_KINDS,
 } from '../db/schema.ts';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO calendar day YYYY-MM-DD');
-const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'keys are lower-case letters, digits and hyphens');
-const name = z.string().trim().min(1, 'must not be empty');
+// zod/mini (the functional API of zod 4) so the Worker bundles only the schema kinds and checks
+// used here. Unlike `zod`, it registers no locale by itself: English messages ("Invalid input:
+// expected string, received number", "Unrecognized key: ...") as before.
+z.config(en());
+
+const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO calendar day YYYY-MM-DD'));
+const key = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'keys are lower-case letters, digits and hyphens'));
+const name = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+/** A trimmed string with at least one character. */
+const nonEmpty = () => z.string().check(z.trim(), z.minLength(1));
 
 /**
  * A date as the source gives it. `text` alone ("late October", "on Monday") is resolved
  * against the bundle's reference date when there is one; `edtf` (ISO 8601-2) gives the
  * bounds directly; `earliest`/`latest` override both. Nothing known → precision UNKNOWN.
  */
-export const partialDateInput = z
-  .object({
-    text: z.string().trim().min(1).optional(),
-    edtf: z.string().trim().min(1).optional(),
-    precision: z.enum(DATE_PRECISIONS).optional(),
-    earliest: isoDay.optional(),
-    latest: isoDay.optional(),
-  })
-  .strict();
+export const partialDateInput = z.strictObject({
+  text: z.optional(nonEmpty()),
+  edtf: z.optional(nonEmpty()),
+  precision: z.optional(z.enum(DATE_PRECISIONS)),
+  earliest: z.optional(isoDay),
+  latest: z.optional(isoDay),
+});
 export type PartialDateInput = z.infer<typeof partialDateInput>;
 
 const entityBase = {
   key,
   name,
-  aliases: z.array(name).default([]),
+  aliases: z._default(z.array(name), []),
   /** External identifiers as URIs (Wikidata, GeoNames, ...). */
-  sameAs: z.array(z.url()).default([]),
+  sameAs: z._default(z.array(z.url()), []),
   /** ninjs rel; absent → the entity is annotated but not linked to the article. */
-  rel: z.enum(MENTION_RELS).optional(),
+  rel: z.optional(z.enum(MENTION_RELS)),
   /** 0..1, higher is more central to the article. */
-  relevance: z.number().min(0).max(1).optional(),
+  relevance: z.optional(z.number().check(z.gte(0), z.lte(1))),
 };
 
-export const placeInput = z
-  .object({
-    ...entityBase,
-    kind: z.enum(PLACE_KINDS),
-    /** Key of the country place a city or region lies in. */
-    country: key.optional(),
-    /** ISO 3166-1 alpha-2, countries only. */
-    iso3166: z.string().regex(/^[A-Z]{2}$/).optional(),
-  })
-  .strict();
+export const placeInput = z.strictObject({
+  ...entityBase,
+  kind: z.enum(PLACE_KINDS),
+  /** Key of the country place a city or region lies in. */
+  country: z.optional(key),
+  /** ISO 3166-1 alpha-2, countries only. */
+  iso3166: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+});
 
-export const organisationInput = z
-  .object({
-    ...entityBase,
-    kind: z.enum(ORGANISATION_KINDS),
-    acronym: z.string().trim().min(1).optional(),
-    country: key.optional(),
-    parent: key.optional(),
-  })
-  .strict();
+export const organisationInput = z.strictObject({
+  ...entityBase,
+  kind: z.enum(ORGANISATION_KINDS),
+  acronym: z.optional(nonEmpty()),
+  country: z.optional(key),
+  parent: z.optional(key),
+});
 
-export const roleInput = z
-  .object({
-    title: name,
-    organisation: key.optional(),
-    started: partialDateInput.optional(),
-    ended: partialDateInput.optional(),
-  })
-  .strict();
+export const roleInput = z.strictObject({
+  title: name,
+  organisation: z.optional(key),
+  started: z.optional(partialDateInput),
+  ended: z.optional(partialDateInput),
+});
 
-export const personInput = z
-  .object({
-    ...entityBase,
-    nationality: key.optional(),
-    roles: z.array(roleInput).default([]),
-  })
-  .strict();
+export const personInput = z.strictObject({
+  ...entityBase,
+  nationality: z.optional(key),
+  roles: z._default(z.array(roleInput), []),
+});
 
-export const engagementInput = z
-  .object({
-    key,
-    kind: z.enum(ENGAGEMENT_KINDS),
-    /** CAMEO 1.1b3 event code, a string of digits ("042"). */
-    cameo: z.string().regex(/^\d{2,4}$/, 'a CAMEO code is 2 to 4 digits, as a string ("042")'),
-    summary: name,
-    status: z.enum(ENGAGEMENT_STATUSES).default('UNKNOWN'),
-    date: partialDateInput.optional(),
-    place: key.optional(),
-    participants: z
-      .array(z.object({ actor: key, role: z.enum(PARTICIPANT_ROLES) }).strict())
-      .min(1, 'an engagement has at least one participant'),
-  })
-  .strict();
+export const engagementInput = z.strictObject({
+  key,
+  kind: z.enum(ENGAGEMENT_KINDS),
+  /** CAMEO 1.1b3 event code, a string of digits ("042"). */
+  cameo: z.string().check(z.regex(/^\d{2,4}$/, 'a CAMEO code is 2 to 4 digits, as a string ("042")')),
+  summary: name,
+  status: z._default(z.enum(ENGAGEMENT_STATUSES), 'UNKNOWN'),
+  date: z.optional(partialDateInput),
+  place: z.optional(key),
+  participants: z
+    .array(z.strictObject({ actor: key, role: z.enum(PARTICIPANT_ROLES) }))
+    .check(z.minLength(1, 'an engagement has at least one participant')),
+});
 
-export const quoteInput = z
-  .object({
-    /** The quoted words exactly as printed (must occur in the body). */
-    text: name,
-    speaker: key.optional(),
-    engagement: key.optional(),
-  })
-  .strict();
+export const quoteInput = z.strictObject({
+  /** The quoted words exactly as printed (must occur in the body). */
+  text: name,
+  speaker: z.optional(key),
+  engagement: z.optional(key),
+});
 
-export const figureInput = z
-  .object({
-    /** The figure as printed ("$3 billion"). */
-    text: name,
-    value: z.number().finite(),
-    /** ISO 4217 code. */
-    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
-    unit: z.string().trim().min(1).optional(),
-    metric: z.string().trim().min(1).optional(),
-  })
-  .strict();
+export const figureInput = z.strictObject({
+  /** The figure as printed ("$3 billion"). */
+  text: name,
+  /** Finite: zod 4 numbers refuse Infinity and NaN. */
+  value: z.number(),
+  /** ISO 4217 code. */
+  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
+  unit: z.optional(nonEmpty()),
+  metric: z.optional(nonEmpty()),
+});
 
-export const annotationsInput = z
-  .object({
-    /** The day relative dates ("on Monday") resolve against; defaults to the publication day. */
-    referenceDate: isoDay.optional(),
-    /** The dateline as printed and the place key it names. */
-    dateline: z.object({ text: name, place: key.optional() }).strict().optional(),
-    people: z.array(personInput).default([]),
-    organisations: z.array(organisationInput).default([]),
-    places: z.array(placeInput).default([]),
-    engagements: z.array(engagementInput).default([]),
-    quotes: z.array(quoteInput).default([]),
-    figures: z.array(figureInput).default([]),
-  })
-  .strict();
+export const annotationsInput = z.strictObject({
+  /** The day relative dates ("on Monday") resolve against; defaults to the publication day. */
+  referenceDate: z.optional(isoDay),
+  /** The dateline as printed and the place key it names. */
+  dateline: z.optional(z.strictObject({ text: name, place: z.optional(key) })),
+  people: z._default(z.array(personInput), []),
+  organisations: z._default(z.array(organisationInput), []),
+  places: z._default(z.array(placeInput), []),
+  engagements: z._default(z.array(engagementInput), []),
+  quotes: z._default(z.array(quoteInput), []),
+  figures: z._default(z.array(figureInput), []),
+});
 
-const ninjsEntity = z
-  .object({ name: z.string().optional(), rel: z.string().optional(), uri: z.string().optional(), literal: z.string().optional() })
-  .passthrough();
+const ninjsEntity = z.looseObject({
+  name: z.optional(z.string()),
+  rel: z.optional(z.string()),
+  uri: z.optional(z.string()),
+  literal: z.optional(z.string()),
+});
 
 /** An absolute URI (RFC 3986 scheme, then anything but white space): `http://...`, `urn:...`, `tag:...`. */
-const absoluteUri = z.string().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, 'expected an absolute URI (e.g. https://... or urn:...)');
+const absoluteUri = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, 'expected an absolute URI (e.g. https://... or urn:...)'));
 /** ninjs date-times: RFC 3339 / ISO 8601 with a time zone; anything Date.parse rejects is refused. */
 const dateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/, { message: 'expected an ISO 8601 date-time, e.g. 2025-11-24T09:30:00Z', abort: true })
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date-time');
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/, { message: 'expected an ISO 8601 date-time, e.g. 2025-11-24T09:30:00Z', abort: true }),
+    z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date-time'),
+  );
 
 /**
  * The parts of a ninjs 3.1 item Newsgraph reads. Other ninjs properties pass through and are
  * kept (see `articles.ninjs_extra`); full validation against the IPTC JSON Schema is the
  * export tests' job.
  */
-export const ninjsItemInput = z
-  .object({
-    uri: absoluteUri,
-    type: z.string().optional(),
-    version: z.string().optional(),
-    versionCreated: dateTime.optional(),
-    firstCreated: dateTime.optional(),
-    contentCreated: dateTime.optional(),
-    title: z.string().optional(),
-    language: z.string().optional(),
-    slugline: z.string().optional(),
-    by: z.string().optional(),
-    located: z.string().optional(),
-    headlines: z.array(z.object({ value: z.string(), role: z.string().optional() }).passthrough()).optional(),
-    bodies: z
-      .array(z.object({ value: z.string(), role: z.string().optional(), contentType: z.string().optional() }).passthrough())
-      .optional(),
-    people: z.array(ninjsEntity).optional(),
-    organisations: z.array(ninjsEntity).optional(),
-    places: z.array(ninjsEntity).optional(),
-    events: z.array(ninjsEntity).optional(),
-  })
-  .passthrough();
+export const ninjsItemInput = z.looseObject({
+  uri: absoluteUri,
+  type: z.optional(z.string()),
+  version: z.optional(z.string()),
+  versionCreated: z.optional(dateTime),
+  firstCreated: z.optional(dateTime),
+  contentCreated: z.optional(dateTime),
+  title: z.optional(z.string()),
+  language: z.optional(z.string()),
+  slugline: z.optional(z.string()),
+  by: z.optional(z.string()),
+  located: z.optional(z.string()),
+  headlines: z.optional(z.array(z.looseObject({ value: z.string(), role: z.optional(z.string()) }))),
+  bodies: z.optional(z.array(z.looseObject({ value: z.string(), role: z.optional(z.string()), contentType: z.optional(z.string()) }))),
+  people: z.optional(z.array(ninjsEntity)),
+  organisations: z.optional(z.array(ninjsEntity)),
+  places: z.optional(z.array(ninjsEntity)),
+  events: z.optional(z.array(ninjsEntity)),
+});
 export type NinjsItem = z.infer<typeof ninjsItemInput>;
 
-export const articleBundle = z
-  .object({
-    ninjs: ninjsItemInput,
-    annotations: annotationsInput.default({
-      people: [],
-      organisations: [],
-      places: [],
-      engagements: [],
-      quotes: [],
-      figures: [],
-    }),
-  })
-  .strict();
+export const articleBundle = z.strictObject({
+  ninjs: ninjsItemInput,
+  annotations: z._default(annotationsInput, {
+    people: [],
+    organisations: [],
+    places: [],
+    engagements: [],
+    quotes: [],
+    figures: [],
+  }),
+});
 
 export type ArticleBundle = z.infer<typeof articleBundle>;
 export type PersonInput = z.infer<typeof personInput>;

@@ -88,9 +88,11 @@ export async function mergePeople(db: Database, keepId: number, mergeId: number)
 
 /**
  * Recompute the fingerprints of engagements whose participants changed; an engagement whose
- * new fingerprint is another's is folded into that one.
+ * new fingerprint is another's is folded into that one. Also used by ./refold.ts.
+ * @returns how many engagements got a new fingerprint or were folded into a twin
  */
-async function refingerprint(tx: Tx, engagementIds: number[]) {
+export async function refingerprint(tx: Tx, engagementIds: number[]): Promise<number> {
+  let changed = 0;
   for (const id of engagementIds) {
     const e = await tx.query.engagements.findFirst({ where: { id }, with: { participants: true } });
     if (!e) continue;
@@ -100,6 +102,7 @@ async function refingerprint(tx: Tx, engagementIds: number[]) {
         : { text: e.dateText, edtf: e.dateEdtf, precision: e.datePrecision ?? 'UNKNOWN' };
     const fingerprint = engagementFingerprint(e.cameoCode, date, e.placeId, e.participants);
     if (fingerprint === e.fingerprint) continue;
+    changed++;
     const [twin] = await tx.select({ id: t.engagements.id }).from(t.engagements).where(eq(t.engagements.fingerprint, fingerprint));
     if (!twin) {
       await tx.update(t.engagements).set({ fingerprint }).where(eq(t.engagements.id, id));
@@ -110,4 +113,5 @@ async function refingerprint(tx: Tx, engagementIds: number[]) {
     await tx.update(t.quotes).set({ engagementId: twin.id }).where(eq(t.quotes.engagementId, id));
     await tx.delete(t.engagements).where(eq(t.engagements.id, id));
   }
+  return changed;
 }
