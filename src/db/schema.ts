@@ -266,7 +266,24 @@ const linkColumns = () => ({
   rel: text('rel', { enum: MENTION_RELS }).notNull(),
   /** 0..1, higher is more central to the article; null when not judged. */
   relevance: real('relevance'),
+  ...publishedKeys(),
 });
+
+/**
+ * The article's publication sort keys, copied onto a link row (by triggers, from
+ * `articles.published_at`; drizzle/*_ordering_keys) so an entity's articles come latest or
+ * earliest first straight off an index (entity, key, article) and a page stops after its rows,
+ * whatever the number of articles the entity has. Same values as the articles' own sort keys
+ * (src/graphql/types/shared.ts `articleOrder`): unknown dates last both ways.
+ */
+function publishedKeys() {
+  return {
+    /** `coalesce(published_at, '')`: PUBLISHED_DESC. */
+    publishedDescKey: text('published_desc_key').notNull().default(''),
+    /** `coalesce(published_at, '9999')`: PUBLISHED_ASC. */
+    publishedAscKey: text('published_asc_key').notNull().default('9999'),
+  };
+}
 
 export const articlePeople = sqliteTable(
   'article_people',
@@ -279,6 +296,8 @@ export const articlePeople = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.articleId, t.personId] }),
     index('article_people_person_idx').on(t.personId, t.rel),
+    index('article_people_person_published_desc_idx').on(t.personId, t.publishedDescKey, t.articleId),
+    index('article_people_person_published_asc_idx').on(t.personId, t.publishedAscKey, t.articleId),
     check('article_people_rel_ck', oneOf('rel', MENTION_RELS)),
   ],
 );
@@ -294,6 +313,8 @@ export const articleOrganisations = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.articleId, t.organisationId] }),
     index('article_organisations_organisation_idx').on(t.organisationId, t.rel),
+    index('article_organisations_organisation_published_desc_idx').on(t.organisationId, t.publishedDescKey, t.articleId),
+    index('article_organisations_organisation_published_asc_idx').on(t.organisationId, t.publishedAscKey, t.articleId),
     check('article_organisations_rel_ck', oneOf('rel', MENTION_RELS)),
   ],
 );
@@ -309,6 +330,8 @@ export const articlePlaces = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.articleId, t.placeId] }),
     index('article_places_place_idx').on(t.placeId, t.rel),
+    index('article_places_place_published_desc_idx').on(t.placeId, t.publishedDescKey, t.articleId),
+    index('article_places_place_published_asc_idx').on(t.placeId, t.publishedAscKey, t.articleId),
     check('article_places_rel_ck', oneOf('rel', MENTION_RELS)),
   ],
 );
@@ -408,8 +431,16 @@ export const engagementActors = sqliteTable(
       .references(() => engagements.id, { onDelete: 'cascade' }),
     personId: integer('person_id').references(() => people.id, { onDelete: 'cascade' }),
     organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The engagement's date sort keys, copied by triggers (as `publishedKeys` for articles): `coalesce(date_latest, '')`, DATE_DESC. */
+    dateDescKey: text('date_desc_key').notNull().default(''),
+    /** `coalesce(date_earliest, '9999-99-99')`: DATE_ASC. */
+    dateAscKey: text('date_asc_key').notNull().default('9999-99-99'),
   },
   (t) => [
+    index('engagement_actors_person_date_desc_idx').on(t.personId, t.dateDescKey, t.engagementId).where(sql`person_id is not null`),
+    index('engagement_actors_person_date_asc_idx').on(t.personId, t.dateAscKey, t.engagementId).where(sql`person_id is not null`),
+    index('engagement_actors_organisation_date_desc_idx').on(t.organisationId, t.dateDescKey, t.engagementId).where(sql`organisation_id is not null`),
+    index('engagement_actors_organisation_date_asc_idx').on(t.organisationId, t.dateAscKey, t.engagementId).where(sql`organisation_id is not null`),
     uniqueIndex('engagement_actors_person_uq').on(t.personId, t.engagementId).where(sql`person_id is not null`),
     uniqueIndex('engagement_actors_organisation_uq').on(t.organisationId, t.engagementId).where(sql`organisation_id is not null`),
     index('engagement_actors_engagement_idx').on(t.engagementId),
@@ -465,10 +496,13 @@ export const engagementArticles = sqliteTable(
     articleId: integer('article_id')
       .notNull()
       .references(() => articles.id, { onDelete: 'cascade' }),
+    ...publishedKeys(),
   },
   (t) => [
     primaryKey({ columns: [t.engagementId, t.articleId] }),
     index('engagement_articles_article_idx').on(t.articleId, t.engagementId),
+    index('engagement_articles_published_desc_idx').on(t.engagementId, t.publishedDescKey, t.articleId),
+    index('engagement_articles_published_asc_idx').on(t.engagementId, t.publishedAscKey, t.articleId),
   ],
 );
 

@@ -9,8 +9,8 @@
  * second request with the same operation and variables reuses the statement text, its
  * parameters and the mapper, and goes straight to libSQL.
  *
- * Only root fields whose query config is a pure function of that key use it (the lookups and
- * root connections). Queries whose filters come from data (search hits, mutations, the Relay
+ * Only root fields whose query config is a pure function of that key use it (the lookups, the
+ * root connections and `search`). Queries whose filters come from data (mutations, the Relay
  * node loader) are never cached. The cache lives on the context's app (`Context.statements`), is
  * bounded (LRU by entry count) and is dropped with the app.
  */

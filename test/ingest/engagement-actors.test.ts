@@ -1,7 +1,8 @@
 /**
- * engagement_actors (one row per engagement and actor, kept by triggers on participants) always
- * equals the distinct (engagement, actor) pairs of participants: after loads, re-loads with
- * changed participants, merges and deletes.
+ * Rows kept by triggers stay equal to what they copy: engagement_actors (one row per engagement
+ * and actor) equals the distinct (engagement, actor) pairs of participants, with the
+ * engagement's date sort keys; the article link tables carry their article's publication sort
+ * keys. After loads, re-loads with changed participants and dates, merges and deletes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorpusGenerator } from '../../bench/corpus.ts';
@@ -21,6 +22,15 @@ async function expectInSync() {
   const table = await rows('select engagement_id, person_id, organisation_id from engagement_actors order by 1, 2, 3');
   const derived = await rows('select distinct engagement_id, person_id, organisation_id from participants order by 1, 2, 3');
   expect(table).toEqual(derived);
+  // Copied sort keys (src/db/schema.ts publishedKeys / engagementActors) equal their source.
+  const staleDates = await t.db.$client.execute(`select count(*) n from engagement_actors x join engagements e on e.id = x.engagement_id
+    where x.date_desc_key <> coalesce(e.date_latest, '') or x.date_asc_key <> coalesce(e.date_earliest, '9999-99-99')`);
+  expect(Number(staleDates.rows[0]!.n)).toBe(0);
+  for (const link of ['article_people', 'article_organisations', 'article_places', 'engagement_articles']) {
+    const stale = await t.db.$client.execute(`select count(*) n from ${link} l join articles a on a.id = l.article_id
+      where l.published_desc_key <> coalesce(a.published_at, '') or l.published_asc_key <> coalesce(a.published_at, '9999')`);
+    expect(Number(stale.rows[0]!.n), link).toBe(0);
+  }
   return table.length;
 }
 
@@ -43,6 +53,14 @@ describe('engagement_actors', () => {
     for (const e of changed.annotations.engagements) e.participants = e.participants.slice(0, 2);
     await loadBundle(t.db, changed as never);
     await expectInSync();
+
+    // Re-load an article with another publication date; move an engagement's dates.
+    const redated = structuredClone(bundles[9]) as { ninjs: { firstCreated?: string; versionCreated?: string } };
+    redated.ninjs.firstCreated = redated.ninjs.versionCreated = '2023-03-04T05:06:07Z';
+    await loadBundle(t.db, redated as never);
+    await t.db.$client.execute(`update engagements set date_latest = '2030-01-01', date_earliest = '2029-12-31' where id = (select min(id) from engagements)`);
+    await expectInSync();
+    expect(Number((await t.db.$client.execute(`select count(*) n from article_people where published_desc_key = '2023-03-04T05:06:07Z'`)).rows[0]!.n)).toBeGreaterThan(0);
 
     // Merge the two busiest people: their participant rows move to the kept one.
     const busiest = (await t.db.$client.execute('select person_id from participants where person_id is not null group by person_id order by count(*) desc limit 2')).rows;

@@ -55,4 +55,17 @@ describe('statement cache', () => {
     const bad = await t.gql(q, { after: 'not-a-cursor' });
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('INVALID_CURSOR');
   });
+
+  it('search reuses its statement too, and paging with a cursor is a different statement', async () => {
+    const q = `query S($q: String!, $after: String) { search(query: $q, first: 2, after: $after) { totalCount edges { cursor score node { __typename } } } }`;
+    const first = await t.gql(q, { q: 'larijani' });
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data.search.totalCount).toBeGreaterThan(2);
+    const again = await t.gql(q, { q: 'larijani' });
+    expect(again.body.extensions.sql).toEqual({ statements: 1, reusedSql: 1 });
+    expect(again.body.data).toEqual(first.body.data);
+    const next = await t.gql(q, { q: 'larijani', after: first.body.data.search.edges[1].cursor });
+    expect(next.body.extensions.sql).toEqual({ statements: 1, reusedSql: 0 });
+    expect(next.body.data.search.edges[0].cursor).not.toBe(first.body.data.search.edges[0].cursor);
+  });
 });

@@ -228,7 +228,8 @@ export function articleConnectionQuery(args: {
 }, parent?: ParentKind) {
   articleCursors.prepare(args);
   noteParent(args, parent);
-  return { where: articleWhere(args.filter), ...articleOrder(args.orderBy) };
+  // An entity's articles walk through its link table, which carries the sort keys.
+  return { where: articleWhere(args.filter), ...articleOrder(args.orderBy, parent === 'person' || parent === 'organisation' || parent === 'place') };
 }
 
 builder.queryFields((t) => ({

@@ -58,7 +58,7 @@ builder.drizzleObjectFields(Engagement, (t) => ({
       query: (args) => {
         articleCursors.prepare(args);
         noteParent(args, 'engagement');
-        return articleOrder(null);
+        return articleOrder(null, true);
       },
     },
     ArticleConnection,
@@ -113,7 +113,8 @@ export function engagementConnectionQuery(args: {
 }, parent?: ParentKind) {
   engagementCursors.prepare(args);
   noteParent(args, parent);
-  return { where: engagementWhere(args.filter), ...engagementOrder(args.orderBy) };
+  // A person's or organisation's engagements walk through engagement_actors, which carries the sort keys.
+  return { where: engagementWhere(args.filter), ...engagementOrder(args.orderBy, parent === 'person' || parent === 'organisation') };
 }
 
 builder.queryFields((t) => ({

@@ -19,6 +19,7 @@ import { searchDocs } from '../../db/schema.ts';
 import { DOC_KIND, parseDocKey, type DocType } from '../../search/index.ts';
 import { highlight } from '../../search/highlight.ts';
 import { parseSearchQuery, type QueryWord } from '../../search/query.ts';
+import { runPlanned } from '../statement-cache.ts';
 import { builder, type Context } from '../builder.ts';
 import { pageSizeFor } from '../limits.ts';
 import { Article } from './article.ts';
@@ -148,7 +149,8 @@ async function search(
   // last, dropped below): the count never costs a statement of its own.
   const carrier = withTotal && (after || before);
 
-  const rows = (await ctx.db.query.searchDocs.findMany({
+  // Everything below comes from the arguments and the selection: the built SQL is reusable.
+  const rows = (await runPlanned(ctx, info, ctx.db.query.searchDocs.findMany({
     columns: { key: true, title: true, body: true },
     extras: {
       score: (t) => score(t.fts),
@@ -174,7 +176,7 @@ async function search(
       ),
     limit: size + 1,
     with: nodeRelations(types ?? DOC_TYPES, ctx, info),
-  })) as unknown as PageRow[];
+  }))) as unknown as PageRow[];
 
   const hits = carrier ? rows.filter((r) => r.inPage) : rows;
   const full = hits.length > size;

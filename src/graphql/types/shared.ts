@@ -4,7 +4,7 @@
  */
 import { decodeBase64, decodeCursorChunk, encodeBase64 } from '@pothos/core';
 import { getSchemaConfig } from '@pothos/plugin-drizzle';
-import { relationsFilterToSQL, sql, type SQL } from 'drizzle-orm';
+import { getTableName, relationsFilterToSQL, sql, type SQL } from 'drizzle-orm';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { foldName } from '../../domain/fold.ts';
 import { builder, type BuilderTypes } from '../builder.ts';
@@ -49,19 +49,44 @@ export function nameOrder(order: 'NAME_ASC' | 'NAME_DESC' | null | undefined) {
 }
 
 /**
+ * The through table's alias in a Drizzle relational query (drizzle-orm 1.0 rc: a relation's
+ * target at depth n is aliased `d<n>`, its through table `tr<n-1>`), from the target's alias.
+ * @returns the alias, or null when `target` is not a nested relation's aliased table
+ */
+function throughAlias(target: unknown): string | null {
+  const m = /^d(\d+)$/.exec(getTableName(target as never));
+  return m && Number(m[1]) > 0 ? `tr${Number(m[1]) - 1}` : null;
+}
+
+/**
+ * A sort key read from the link row when the list is walked through a link table that copies
+ * it (`via`, src/db/schema.ts `publishedKeys`, `engagementActors`): the index (entity, key, id)
+ * then yields the rows in order and the page stops after them. Same value as `own`.
+ */
+function linkKey(target: unknown, column: string, own: SQL<string>): SQL<string> {
+  const through = throughAlias(target);
+  return through ? sql<string>`${sql.identifier(through)}.${sql.identifier(column)}` : own;
+}
+
+/**
  * Article orderings. Unknown publication dates sort last in both directions: the sort key is
  * `coalesce(published_at, '')` (indexed), id breaks ties.
+ * @param via walked through a link table that carries the keys (an entity's or engagement's
+ *   articles): the key is read from the link row
  */
-export function articleOrder(order: 'PUBLISHED_DESC' | 'PUBLISHED_ASC' | 'HEADLINE_ASC' | null | undefined): {
+export function articleOrder(order: 'PUBLISHED_DESC' | 'PUBLISHED_ASC' | 'HEADLINE_ASC' | null | undefined, via = false): {
   extras?: { publishedKey: (a: { publishedAt: unknown }) => SQL<string> };
   orderBy: Record<string, 'asc' | 'desc'>;
 } {
   if (order === 'HEADLINE_ASC') return { orderBy: { headline: 'asc', id: 'asc' } };
   const dir = order === 'PUBLISHED_ASC' ? 'asc' : 'desc';
+  const own = (a: { publishedAt: unknown }): SQL<string> =>
+    dir === 'asc' ? sql`coalesce(${a.publishedAt}, '9999')` : sql`coalesce(${a.publishedAt}, '')`;
   return {
     extras: {
-      publishedKey: (a: { publishedAt: unknown }): SQL<string> =>
-        dir === 'asc' ? sql`coalesce(${a.publishedAt}, '9999')` : sql`coalesce(${a.publishedAt}, '')`,
+      publishedKey: via
+        ? (a: { publishedAt: unknown }) => linkKey(a, dir === 'asc' ? 'published_asc_key' : 'published_desc_key', own(a))
+        : own,
     },
     orderBy: { publishedKey: dir, id: dir },
   };
@@ -70,16 +95,19 @@ export function articleOrder(order: 'PUBLISHED_DESC' | 'PUBLISHED_ASC' | 'HEADLI
 /**
  * Engagement orderings by date: DATE_ASC by earliest day, DATE_DESC by latest day; unknown
  * dates last either way; id breaks ties.
+ * @param via walked through `engagement_actors` (a person's or organisation's engagements),
+ *   which carries the keys: the key is read from the link row
  */
-export function engagementOrder(order: 'DATE_DESC' | 'DATE_ASC' | null | undefined): {
+export function engagementOrder(order: 'DATE_DESC' | 'DATE_ASC' | null | undefined, via = false): {
   extras: { dateKey: (e: { dateEarliest: unknown; dateLatest: unknown }) => SQL<string> };
   orderBy: Record<string, 'asc' | 'desc'>;
 } {
   const dir = order === 'DATE_ASC' ? 'asc' : 'desc';
+  const own = (e: { dateEarliest: unknown; dateLatest: unknown }): SQL<string> =>
+    dir === 'asc' ? sql`coalesce(${e.dateEarliest}, '9999-99-99')` : sql`coalesce(${e.dateLatest}, '')`;
   return {
     extras: {
-      dateKey: (e: { dateEarliest: unknown; dateLatest: unknown }): SQL<string> =>
-        dir === 'asc' ? sql`coalesce(${e.dateEarliest}, '9999-99-99')` : sql`coalesce(${e.dateLatest}, '')`,
+      dateKey: via ? (e) => linkKey(e, dir === 'asc' ? 'date_asc_key' : 'date_desc_key', own(e)) : own,
     },
     orderBy: { dateKey: dir, id: dir },
   };
