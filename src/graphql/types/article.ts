@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { runPlanned } from '../statement-cache.ts';
 import { builder, type BuilderTypes } from '../builder.ts';
 import { ArticleFilter, ArticleOrderEnum, articleWhere, MentionRelEnum } from './filters.ts';
+import { pageSizeFor } from '../limits.ts';
 import {
   articleCursors,
   articleOrder,
@@ -257,7 +258,9 @@ builder.queryFields((t) => ({
       },
       resolve: (query, _root, args, ctx, info) => {
         const q = articleConnectionQuery(args);
-        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.articles.findMany(query(withRootTotal(q, info, 'articles')))));
+        const firstPage = args.after == null && args.before == null && args.last == null;
+        const page = firstPage ? { ...q, where: articleWhere(args.filter, { rows: pageSizeFor(args, ctx).size + 1, order: args.orderBy ?? 'PUBLISHED_DESC' }) } : q;
+        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.articles.findMany(query(withRootTotal(page, info, 'articles', q.where)))));
       },
     },
     ArticleConnection,

@@ -3,7 +3,7 @@
  * relational-query `where` objects. Every condition becomes part of the one SQL statement the
  * connection runs (EXISTS sub-queries on indexed link tables), never a second query.
  */
-import { sql, type RelationsFilter } from 'drizzle-orm';
+import { sql, type RelationsFilter, type SQL } from 'drizzle-orm';
 import { ENGAGEMENT_KINDS } from '../../db/schema.ts';
 import type { Relations } from '../../db/relations.ts';
 import { builder } from '../builder.ts';
@@ -141,29 +141,56 @@ export function engagementWhere(filter: EngagementFilterInput | null | undefined
 }
 
 /**
- * The `where` of an article connection for a filter. All conditions AND-ed; `query` is the
+ * The `where` of an article connection for a filter (`firstPage`: the page's row count and order
+ * when the query has no cursor, which lets a single-entity list stop at the page). All conditions AND-ed; `query` is the
  * full-text index (src/search) as an `id IN (...)` sub-query of the same statement (a query of
- * only punctuation matches nothing). Entity filters are EXISTS on the link tables.
+ * only punctuation matches nothing). Entity filters are `id IN (...)` lists of the link tables.
  * @throws GraphQLError BAD_USER_INPUT for malformed ids or dates, or an over-long query
  */
-export function articleWhere(filter: ArticleFilterInput | null | undefined): ArticleWhere {
+export function articleWhere(
+  filter: ArticleFilterInput | null | undefined,
+  firstPage?: { rows: number; order: 'PUBLISHED_DESC' | 'PUBLISHED_ASC' | 'HEADLINE_ASC' },
+): ArticleWhere {
   if (!filter) return {};
   const and: ArticleWhere[] = [];
-  const rel = filter.rel ? { rel: filter.rel } : {};
   capIds(filter.people, 'filter.people');
   capIds(filter.organisations, 'filter.organisations');
   capIds(filter.places, 'filter.places');
-  for (const id of filter.people ?? []) {
-    and.push({ personLinks: { personId: decodeId(String(id), ['Person'], 'filter.people').id, ...rel } });
+  const from = filter.publishedFrom ? isoBound(filter.publishedFrom, 'filter.publishedFrom', false) : null;
+  const to = filter.publishedTo ? isoBound(filter.publishedTo, 'filter.publishedTo', true) : null;
+  // The publication range on a sort key (coalesce(published_at, '') for a lower bound,
+  // coalesce(published_at, '9999') for an upper bound alone; indexed on articles and copied onto
+  // the link rows), so a range is an index range that also yields the page's order. Either way
+  // unknown dates fall outside, as with the plain comparison.
+  const range = (desc: SQL, asc: SQL): SQL[] =>
+    from ? [sql`${desc} >= ${from}`, ...(to ? [sql`${desc} <= ${to}`] : [])] : to ? [sql`${asc} <= ${to}`] : [];
+  // Entity filters: the entity's link rows (in that range) as an `id IN (...)` list, read off
+  // the index (entity, published key, article).
+  const links = [
+    ...(filter.people ?? []).map((id) => ['article_people', 'person_id', decodeId(String(id), ['Person'], 'filter.people').id] as const),
+    ...(filter.organisations ?? []).map((id) => ['article_organisations', 'organisation_id', decodeId(String(id), ['Organisation'], 'filter.organisations').id] as const),
+    ...(filter.places ?? []).map((id) => ['article_places', 'place_id', decodeId(String(id), ['Place'], 'filter.places').id] as const),
+  ];
+  // A first page whose only restriction is one entity (and a range), in publication order: the
+  // link list is that order's prefix, so it is cut to the page's rows inside the sub-query
+  // (read in index order, it stops there) and the outer query sorts only those, instead of
+  // building every matching article before its sort. The count uses the uncut list.
+  const cut = firstPage && firstPage.order !== 'HEADLINE_ASC' && links.length === 1 && filter.query == null && !filter.engagement;
+  for (const [table, column, id] of links) {
+    const conditions = [
+      sql`l.${sql.identifier(column)} = ${id}`,
+      ...(filter.rel ? [sql`l.rel = ${filter.rel}`] : []),
+      ...range(sql`l.published_desc_key`, sql`l.published_asc_key`),
+    ];
+    const order = !cut
+      ? sql``
+      : firstPage.order === 'PUBLISHED_ASC'
+        ? sql` order by l.published_asc_key asc, l.article_id asc limit ${firstPage.rows}`
+        : sql` order by l.published_desc_key desc, l.article_id desc limit ${firstPage.rows}`;
+    and.push({ RAW: (a) => sql`${a.id} in (select l.article_id from ${sql.identifier(table)} l where ${sql.join(conditions, sql` and `)}${order})` });
   }
-  for (const id of filter.organisations ?? []) {
-    and.push({ organisationLinks: { organisationId: decodeId(String(id), ['Organisation'], 'filter.organisations').id, ...rel } });
-  }
-  for (const id of filter.places ?? []) {
-    and.push({ placeLinks: { placeId: decodeId(String(id), ['Place'], 'filter.places').id, ...rel } });
-  }
-  if (filter.publishedFrom) and.push({ publishedAt: { gte: isoBound(filter.publishedFrom, 'filter.publishedFrom', false) } });
-  if (filter.publishedTo) and.push({ publishedAt: { lte: isoBound(filter.publishedTo, 'filter.publishedTo', true) } });
+  if (from || to)
+    and.push({ RAW: (a) => sql.join(range(sql`coalesce(${a.publishedAt}, '')`, sql`coalesce(${a.publishedAt}, '9999')`), sql` and `) });
   if (filter.engagement) {
     and.push({ engagements: { id: decodeId(String(filter.engagement), ['Engagement'], 'filter.engagement').id } });
   }

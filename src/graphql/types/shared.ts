@@ -303,11 +303,12 @@ const totals = new WeakMap<object, number>();
 
 /**
  * A root connection's page query with the extra `_total`, the size of the filtered set, when the
- * client asked for `totalCount` (one statement for the page and its count).
+ * client asked for `totalCount` (one statement for the page and its count). `countWhere`: the
+ * set's filter when the page's own `where` is cut to the page.
  */
-export function withTotal<Q extends { extras?: object; where?: unknown }>(query: Q, info: GraphQLResolveInfo, table: RootTable): Q {
+export function withTotal<Q extends { extras?: object; where?: unknown }>(query: Q, info: GraphQLResolveInfo, table: RootTable, countWhere: unknown = query.where): Q {
   if (!selects(info, 'totalCount')) return query;
-  return { ...query, extras: { ...query.extras, _total: () => countSql(table, query.where ?? {}) } };
+  return { ...query, extras: { ...query.extras, _total: () => countSql(table, countWhere ?? {}) } };
 }
 
 /** Remember the `_total` a page query returned, for the connection's totalCount resolver. */
