@@ -4,6 +4,7 @@
  * participants and the articles that reported it. `Query.engagement`, `Query.engagements`.
  */
 import { ENGAGEMENT_STATUSES, PARTICIPANT_ROLES } from '../../db/schema.ts';
+import { pageSizeFor } from '../limits.ts';
 import { runPlanned } from '../statement-cache.ts';
 import { builder } from '../builder.ts';
 import { Actor, asActor } from './actor.ts';
@@ -136,8 +137,12 @@ builder.queryFields((t) => ({
         engagementCursors.prepare(args);
         return rootTotal(args, () => countRows(ctx.db.query.engagements, engagementWhere(args.filter)));
       },
-      resolve: (query, _root, args, ctx, info) =>
-        keepTotal(args, runPlanned(ctx, info, ctx.db.query.engagements.findMany(query(withTotal(engagementConnectionQuery(args), info, 'engagements'))))),
+      resolve: (query, _root, args, ctx, info) => {
+        const q = engagementConnectionQuery(args);
+        const firstPage = args.after == null && args.before == null && args.last == null;
+        const page = firstPage ? { ...q, where: engagementWhere(args.filter, { rows: pageSizeFor(args, ctx).size + 1, order: args.orderBy ?? 'DATE_DESC' }) } : q;
+        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.engagements.findMany(query(withTotal(page, info, 'engagements', q.where)))));
+      },
     },
     EngagementConnection,
   ),

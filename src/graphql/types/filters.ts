@@ -97,11 +97,35 @@ function capIds(ids: readonly unknown[] | null | undefined, argument: string): v
  * The `where` of an engagement connection for a filter (all conditions AND-ed).
  * @throws GraphQLError BAD_USER_INPUT for malformed ids, codes or dates
  */
-export function engagementWhere(filter: EngagementFilterInput | null | undefined): EngagementWhere {
+export function engagementWhere(
+  filter: EngagementFilterInput | null | undefined,
+  firstPage?: { rows: number; order: 'DATE_DESC' | 'DATE_ASC' },
+): EngagementWhere {
   if (!filter) return {};
   const and: EngagementWhere[] = [];
   capIds(filter.participants, 'filter.participants');
   capIds(filter.anyParticipants, 'filter.anyParticipants');
+  const onlyParticipants =
+    !!filter.participants?.length && !filter.anyParticipants?.length && !filter.kinds?.length && !filter.cameoRoots?.length &&
+    !filter.quadClasses?.length && !filter.place && !filter.from && !filter.to;
+  if (firstPage && onlyParticipants) {
+    // A first page of "engagements with all of these actors" in date order: walk the first
+    // actor's engagements off engagement_actors' (actor, date key, engagement) index, keep those
+    // the others share, and stop at the page's rows. The count uses the uncut filter.
+    const actors = filter.participants!.map((id) => {
+      const c = participantCondition(String(id), 'filter.participants');
+      return 'personId' in c ? { column: sql`person_id`, value: c.personId } : { column: sql`organisation_id`, value: c.organisationId };
+    });
+    const [lead, ...others] = actors;
+    const key = firstPage.order === 'DATE_ASC' ? sql`a0.date_asc_key asc, a0.engagement_id asc` : sql`a0.date_desc_key desc, a0.engagement_id desc`;
+    const shared = others.map(
+      (o) => sql` and exists (select 1 from engagement_actors o where o.engagement_id = a0.engagement_id and o.${o.column} = ${o.value})`,
+    );
+    return {
+      RAW: (e) =>
+        sql`${e.id} in (select a0.engagement_id from engagement_actors a0 where a0.${lead!.column} = ${lead!.value}${sql.join(shared, sql``)} order by ${key} limit ${firstPage.rows})`,
+    };
+  }
   // `id in (...)` rather than the relation's EXISTS: SQLite can then start from the actor's
   // participant rows (indexed) instead of walking every engagement in date order.
   for (const id of filter.participants ?? []) {

@@ -1,8 +1,8 @@
 /**
- * Article lists restricted to one entity read the entity's link rows in publication order (the
- * keys copied onto link rows) and a first page is cut inside that list (src/graphql/types/
- * filters.ts `articleWhere`). Whatever the path, the answer is the plain one: the same rows in
- * the same order as the unfiltered list filtered by hand, the full count, and pages that join up.
+ * Lists that read an entity's link rows in order (the sort keys copied onto link rows) and cut a
+ * first page inside that list: articles filtered by one entity, engagements filtered by a set of
+ * actors (src/graphql/types/filters.ts). Whatever the path, the answer is the plain one: the same
+ * rows in the same order as plain SQL over the source columns, the full count, and pages that join up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorpusGenerator } from '../../bench/corpus.ts';
@@ -63,6 +63,34 @@ describe('an entity\'s article list', () => {
         after = r.body.data.articles.pageInfo.endCursor;
       }
       expect(got, JSON.stringify(c)).toEqual(want);
+    }
+  });
+
+  it('"engagements with all of these actors" pages and counts agree with the plain answer', async () => {
+    const pair = (await t.db.$client.execute(`select a.organisation_id x, b.organisation_id y, count(distinct a.engagement_id) n from participants a
+      join participants b on b.engagement_id = a.engagement_id and b.organisation_id > a.organisation_id group by 1, 2 order by 3 desc, 1, 2 limit 1`)).rows[0]!;
+    expect(Number(pair.n)).toBeGreaterThan(4);
+    const ENG = `query E($f: EngagementFilter, $o: EngagementOrder, $first: Int, $after: String) {
+      engagements(filter: $f, orderBy: $o, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    for (const [o, key, dir] of [['DATE_DESC', "coalesce(e.date_latest, '')", 'desc'], ['DATE_ASC', "coalesce(e.date_earliest, '9999-99-99')", 'asc']] as const) {
+      const want = (await t.db.$client.execute({
+        sql: `select e.id from engagements e where e.id in (select engagement_id from participants where organisation_id = ?)
+          and e.id in (select engagement_id from participants where organisation_id = ?) order by ${key} ${dir}, e.id ${dir}`,
+        args: [Number(pair.x), Number(pair.y)],
+      })).rows.map((r) => gid('Engagement', Number(r.id)));
+      const f = { participants: [gid('Organisation', Number(pair.x)), gid('Organisation', Number(pair.y))] };
+      const got: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 50; page++) {
+        const r = await t.gql(ENG, { f, o, first: 2, after });
+        expect(r.body.errors).toBeUndefined();
+        expect(r.statements).toBe(1);
+        expect(r.body.data.engagements.totalCount).toBe(want.length);
+        got.push(...r.body.data.engagements.edges.map((e: { node: { id: string } }) => e.node.id));
+        if (!r.body.data.engagements.pageInfo.hasNextPage) break;
+        after = r.body.data.engagements.pageInfo.endCursor;
+      }
+      expect(got, o).toEqual(want);
     }
   });
 });
