@@ -31,6 +31,8 @@ export const ParticipantRoleEnum = builder.enumType('ParticipantRole', { values:
 export const Engagement = builder.drizzleNode('engagements', {
   name: 'Engagement',
   description: 'Something that happened between actors: a visit, a meeting, talks, a call, an agreement, a statement...',
+  // Load only the columns the selected fields ask for (every field declares its own).
+  select: { columns: { id: true } },
   id: { column: (e) => e.id },
   fields: (t) => ({
     kind: t.field({ type: EngagementKindEnum, select: { columns: { kind: true } }, resolve: (e) => e.kind }),
