@@ -27,8 +27,8 @@ export const ArticleFilter = builder.inputType('ArticleFilter', {
     organisations: t.idList({ required: false, description: 'Articles linked to ALL of these organisations (global ids).' }),
     places: t.idList({ required: false, description: 'Articles linked to ALL of these places (global ids).' }),
     rel: t.field({ type: MentionRelEnum, required: false, description: 'Only links with this rel count for the entity filters above.' }),
-    publishedFrom: t.string({ required: false, description: 'Published on or after this ISO date or timestamp.' }),
-    publishedTo: t.string({ required: false, description: 'Published on or before this ISO date or timestamp (a date includes its whole day).' }),
+    publishedFrom: t.string({ required: false, description: 'Published on or after this ISO date or timestamp (compared at whole seconds).' }),
+    publishedTo: t.string({ required: false, description: 'Published on or before this ISO date or timestamp (a date includes its whole day, a timestamp its whole second); not before publishedFrom.' }),
     engagement: t.id({ required: false, description: 'Articles that report this engagement.' }),
     query: t.string({ required: false, description: 'Full-text search within the filtered set.' }),
   }),
@@ -64,13 +64,24 @@ function realDay(day: string): boolean {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** Validate an ISO date or timestamp argument; returns it normalised to UTC text comparable with stored values. */
-function isoBound(value: string, argument: string, endOfDay: boolean): string {
+/**
+ * A publication bound as text that compares right with stored timestamps whatever their
+ * sub-second form ("…:59Z" or "…:59.250Z"; a plain text comparison puts "Z" after "."), at whole
+ * seconds: a lower bound is the day or UTC second itself, a prefix (`key >= bound`); an upper
+ * bound is the next day or second (`key < bound`). Years end at 9999: past it, "9999-13" sorts
+ * after every stored date.
+ * @throws GraphQLError BAD_USER_INPUT unless `value` is an ISO 8601 date or timestamp of a real day
+ */
+function publishedBound(value: string, argument: string, upper: boolean): string {
   if (!ISO_DATE.test(value) || !realDay(value.slice(0, 10))) {
     throw badInput(`${argument} must be an ISO 8601 date or timestamp, got "${value}"`, argument);
   }
-  if (value.length === 10) return endOfDay ? `${value}T23:59:59.999Z` : `${value}T00:00:00Z`;
-  return new Date(value).toISOString().replace(/\.000Z$/, 'Z');
+  const day = value.length === 10;
+  const start = day ? Date.parse(`${value}T00:00:00Z`) : Math.floor(new Date(value).getTime() / 1000) * 1000;
+  const at = upper ? start + (day ? 86_400_000 : 1000) : start;
+  if (at > Date.UTC(9999, 11, 31, 23, 59, 59)) return '9999-13';
+  const iso = new Date(at).toISOString();
+  return day ? iso.slice(0, 10) : iso.slice(0, 19);
 }
 
 function isoDay(value: string, argument: string): string {
@@ -180,14 +191,15 @@ export function articleWhere(
   capIds(filter.people, 'filter.people');
   capIds(filter.organisations, 'filter.organisations');
   capIds(filter.places, 'filter.places');
-  const from = filter.publishedFrom ? isoBound(filter.publishedFrom, 'filter.publishedFrom', false) : null;
-  const to = filter.publishedTo ? isoBound(filter.publishedTo, 'filter.publishedTo', true) : null;
-  // The publication range on a sort key (coalesce(published_at, '') for a lower bound,
+  const from = filter.publishedFrom ? publishedBound(filter.publishedFrom, 'filter.publishedFrom', false) : null;
+  const to = filter.publishedTo ? publishedBound(filter.publishedTo, 'filter.publishedTo', true) : null;
+  if (from && to && from >= to) throw badInput('filter.publishedFrom is after filter.publishedTo', 'filter.publishedFrom');
+  // The publication range on a sort key (coalesce(published_at, '') with a lower bound,
   // coalesce(published_at, '9999') for an upper bound alone; indexed on articles and copied onto
-  // the link rows), so a range is an index range that also yields the page's order. Either way
-  // unknown dates fall outside, as with the plain comparison.
+  // the link rows), so a range is an index range that also yields the page's order. Unknown
+  // dates fall outside: '' is below any lower bound, and an upper bound alone says so.
   const range = (desc: SQL, asc: SQL): SQL[] =>
-    from ? [sql`${desc} >= ${from}`, ...(to ? [sql`${desc} <= ${to}`] : [])] : to ? [sql`${asc} <= ${to}`] : [];
+    from ? [sql`${desc} >= ${from}`, ...(to ? [sql`${desc} < ${to}`] : [])] : to ? [sql`${asc} < ${to}`, sql`${desc} <> ''`] : [];
   // Entity filters: the entity's link rows (in that range) as an `id IN (...)` list, read off
   // the index (entity, published key, article).
   const links = [
