@@ -33,13 +33,28 @@ export interface CorpusMeta {
 const CHUNK = 2500;
 
 /**
- * Bring a reused corpus up to date after newer migrations: migrate (openDatabase does), then
- * drain the search queue a migration may have filled (src/search/index.ts), as the next
- * `loadBundle` would. Skipped quietly when the project has no such module.
+ * Bring a reused corpus up to date after newer migrations: migrate (openDatabase does), refresh
+ * the planner's statistics when a migration ran, then drain the search queue a migration may
+ * have filled (src/search/index.ts), as the next `loadBundle` would.
  */
 async function catchUp(file: string, log: (line: string) => void) {
+  const applied = async () => {
+    const before = await openDatabase(`file:${file}`, { migrate: false });
+    try {
+      return Number((await before.$client.execute('select count(*) n from __drizzle_migrations')).rows[0]!.n);
+    } finally {
+      before.$client.close();
+    }
+  };
+  const migrationsBefore = await applied();
   const db = await openDatabase(`file:${file}`);
   try {
+    // New migrations may add indexes: refresh the planner's statistics, as a fresh build does.
+    if ((await applied()) !== migrationsBefore) {
+      const t0 = performance.now();
+      await db.$client.execute('ANALYZE');
+      log(`  newer migrations applied; ANALYZE (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    }
     const pending = await db.$client.execute(`select count(*) n from sqlite_master where name = 'search_pending'`);
     if (Number(pending.rows[0]!.n) === 0) return;
     const n = Number((await db.$client.execute('select count(*) n from search_pending')).rows[0]!.n);
