@@ -7,7 +7,7 @@ import { drizzleConnectionHelpers } from '@pothos/plugin-drizzle';
 import { sql } from 'drizzle-orm';
 import { runPlanned } from '../statement-cache.ts';
 import { builder, type BuilderTypes } from '../builder.ts';
-import { ArticleFilter, ArticleOrderEnum, articleWhere, MentionRelEnum } from './filters.ts';
+import { ArticleFilter, ArticleOrderEnum, articleLinkCount, articleWhere, MentionRelEnum } from './filters.ts';
 import { pageSizeFor } from '../limits.ts';
 import {
   articleCursors,
@@ -260,7 +260,7 @@ builder.queryFields((t) => ({
         const q = articleConnectionQuery(args);
         const firstPage = args.after == null && args.before == null && args.last == null;
         const page = firstPage ? { ...q, where: articleWhere(args.filter, { rows: pageSizeFor(args, ctx).size + 1, order: args.orderBy ?? 'PUBLISHED_DESC' }) } : q;
-        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.articles.findMany(query(withRootTotal(page, info, 'articles', q.where)))));
+        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.articles.findMany(query(withRootTotal(page, info, 'articles', q.where, articleLinkCount(args.filter))))));
       },
     },
     ArticleConnection,

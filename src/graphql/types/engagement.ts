@@ -9,7 +9,7 @@ import { runPlanned } from '../statement-cache.ts';
 import { builder } from '../builder.ts';
 import { Actor, asActor } from './actor.ts';
 import { ArticleConnection } from './article.ts';
-import { EngagementFilter, EngagementKindEnum, EngagementOrderEnum, engagementWhere } from './filters.ts';
+import { EngagementFilter, EngagementKindEnum, EngagementOrderEnum, engagementActorCount, engagementWhere } from './filters.ts';
 import { PartialDate, partialDateOf } from './partial-date.ts';
 import {
   articleCursors,
@@ -143,7 +143,7 @@ builder.queryFields((t) => ({
         const q = engagementConnectionQuery(args);
         const firstPage = args.after == null && args.before == null && args.last == null;
         const page = firstPage ? { ...q, where: engagementWhere(args.filter, { rows: pageSizeFor(args, ctx).size + 1, order: args.orderBy ?? 'DATE_DESC' }) } : q;
-        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.engagements.findMany(query(withTotal(page, info, 'engagements', q.where)))));
+        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.engagements.findMany(query(withTotal(page, info, 'engagements', q.where, engagementActorCount(args.filter))))));
       },
     },
     EngagementConnection,

@@ -105,7 +105,44 @@ function capIds(ids: readonly unknown[] | null | undefined, argument: string): v
 }
 
 /**
- * The `where` of an engagement connection for a filter (all conditions AND-ed).
+ * When a filter asks only for engagements shared by a set of actors: the condition on
+ * `engagement_actors a0` (the first actor's rows) that the others share too; else null.
+ */
+function onlyParticipantsList(filter: EngagementFilterInput): SQL | null {
+  const only =
+    !!filter.participants?.length && !filter.anyParticipants?.length && !filter.kinds?.length && !filter.cameoRoots?.length &&
+    !filter.quadClasses?.length && !filter.place && !filter.from && !filter.to;
+  if (!only) return null;
+  const actors = filter.participants!.map((id) => {
+    const c = participantCondition(String(id), 'filter.participants');
+    return 'personId' in c ? { column: sql`person_id`, value: c.personId } : { column: sql`organisation_id`, value: c.organisationId };
+  });
+  const [lead, ...others] = actors;
+  return sql.join(
+    [
+      sql`a0.${lead!.column} = ${lead!.value}`,
+      ...others.map((o) => sql`exists (select 1 from engagement_actors o where o.engagement_id = a0.engagement_id and o.${o.column} = ${o.value})`),
+    ],
+    sql` and `,
+  );
+}
+
+/**
+ * The size of an engagement filter's set counted on engagement_actors alone (no engagement row
+ * is read), when the filter asks only for engagements shared by a set of actors; else null.
+ * Exact: engagement_actors holds one row per engagement and actor.
+ */
+export function engagementActorCount(filter: EngagementFilterInput | null | undefined): SQL<number> | null {
+  if (!filter) return null;
+  capIds(filter.participants, 'filter.participants');
+  const shared = onlyParticipantsList(filter);
+  return shared ? sql<number>`(select count(*) from engagement_actors a0 where ${shared})` : null;
+}
+
+/**
+ * The `where` of an engagement connection for a filter (all conditions AND-ed). `firstPage`: the
+ * page's row count and order when the query has no cursor, which lets a list of engagements
+ * shared by a set of actors stop at the page.
  * @throws GraphQLError BAD_USER_INPUT for malformed ids, codes or dates
  */
 export function engagementWhere(
@@ -116,26 +153,13 @@ export function engagementWhere(
   const and: EngagementWhere[] = [];
   capIds(filter.participants, 'filter.participants');
   capIds(filter.anyParticipants, 'filter.anyParticipants');
-  const onlyParticipants =
-    !!filter.participants?.length && !filter.anyParticipants?.length && !filter.kinds?.length && !filter.cameoRoots?.length &&
-    !filter.quadClasses?.length && !filter.place && !filter.from && !filter.to;
-  if (firstPage && onlyParticipants) {
+  const shared = onlyParticipantsList(filter);
+  if (firstPage && shared) {
     // A first page of "engagements with all of these actors" in date order: walk the first
     // actor's engagements off engagement_actors' (actor, date key, engagement) index, keep those
     // the others share, and stop at the page's rows. The count uses the uncut filter.
-    const actors = filter.participants!.map((id) => {
-      const c = participantCondition(String(id), 'filter.participants');
-      return 'personId' in c ? { column: sql`person_id`, value: c.personId } : { column: sql`organisation_id`, value: c.organisationId };
-    });
-    const [lead, ...others] = actors;
     const key = firstPage.order === 'DATE_ASC' ? sql`a0.date_asc_key asc, a0.engagement_id asc` : sql`a0.date_desc_key desc, a0.engagement_id desc`;
-    const shared = others.map(
-      (o) => sql` and exists (select 1 from engagement_actors o where o.engagement_id = a0.engagement_id and o.${o.column} = ${o.value})`,
-    );
-    return {
-      RAW: (e) =>
-        sql`${e.id} in (select a0.engagement_id from engagement_actors a0 where a0.${lead!.column} = ${lead!.value}${sql.join(shared, sql``)} order by ${key} limit ${firstPage.rows})`,
-    };
+    return { RAW: (e) => sql`${e.id} in (select a0.engagement_id from engagement_actors a0 where ${shared} order by ${key} limit ${firstPage.rows})` };
   }
   // `id in (...)` rather than the relation's EXISTS: SQLite can then start from the actor's
   // participant rows (indexed) instead of walking every engagement in date order.
@@ -176,18 +200,11 @@ export function engagementWhere(
 }
 
 /**
- * The `where` of an article connection for a filter (`firstPage`: the page's row count and order
- * when the query has no cursor, which lets a single-entity list stop at the page). All conditions AND-ed; `query` is the
- * full-text index (src/search) as an `id IN (...)` sub-query of the same statement (a query of
- * only punctuation matches nothing). Entity filters are `id IN (...)` lists of the link tables.
- * @throws GraphQLError BAD_USER_INPUT for malformed ids or dates, or an over-long query
+ * An article filter's entity filters as conditions on their link tables (alias `l`), each with the
+ * publication range on the link's copied sort keys, and that range for the articles themselves.
+ * @throws GraphQLError BAD_USER_INPUT for malformed ids or dates, too many ids, or an inverted range
  */
-export function articleWhere(
-  filter: ArticleFilterInput | null | undefined,
-  firstPage?: { rows: number; order: 'PUBLISHED_DESC' | 'PUBLISHED_ASC' | 'HEADLINE_ASC' },
-): ArticleWhere {
-  if (!filter) return {};
-  const and: ArticleWhere[] = [];
+function articleLinks(filter: ArticleFilterInput) {
   capIds(filter.people, 'filter.people');
   capIds(filter.organisations, 'filter.organisations');
   capIds(filter.places, 'filter.places');
@@ -200,30 +217,60 @@ export function articleWhere(
   // dates fall outside: '' is below any lower bound, and an upper bound alone says so.
   const range = (desc: SQL, asc: SQL): SQL[] =>
     from ? [sql`${desc} >= ${from}`, ...(to ? [sql`${desc} < ${to}`] : [])] : to ? [sql`${asc} < ${to}`, sql`${desc} <> ''`] : [];
-  // Entity filters: the entity's link rows (in that range) as an `id IN (...)` list, read off
-  // the index (entity, published key, article).
-  const links = [
+  // Entity filters: the entity's link rows in that range, read off the index (entity, published key, article).
+  const entities = [
     ...(filter.people ?? []).map((id) => ['article_people', 'person_id', decodeId(String(id), ['Person'], 'filter.people').id] as const),
     ...(filter.organisations ?? []).map((id) => ['article_organisations', 'organisation_id', decodeId(String(id), ['Organisation'], 'filter.organisations').id] as const),
     ...(filter.places ?? []).map((id) => ['article_places', 'place_id', decodeId(String(id), ['Place'], 'filter.places').id] as const),
   ];
+  const links = entities.map(([table, column, id]) => ({
+    table: sql.identifier(table),
+    conditions: sql.join(
+      [sql`l.${sql.identifier(column)} = ${id}`, ...(filter.rel ? [sql`l.rel = ${filter.rel}`] : []), ...range(sql`l.published_desc_key`, sql`l.published_asc_key`)],
+      sql` and `,
+    ),
+  }));
+  return { from, to, range, links };
+}
+
+/**
+ * The size of an article filter's set counted on its one link table alone (index-only: no
+ * article row is read), when one entity (with a range and rel) is all it asks; else null.
+ * Exact: an article links an entity at most once.
+ */
+export function articleLinkCount(filter: ArticleFilterInput | null | undefined): SQL<number> | null {
+  if (!filter || filter.query != null || filter.engagement) return null;
+  const { links } = articleLinks(filter);
+  if (links.length !== 1) return null;
+  return sql<number>`(select count(*) from ${links[0]!.table} l where ${links[0]!.conditions})`;
+}
+
+/**
+ * The `where` of an article connection for a filter (`firstPage`: the page's row count and order
+ * when the query has no cursor, which lets a single-entity list stop at the page). All conditions AND-ed; `query` is the
+ * full-text index (src/search) as an `id IN (...)` sub-query of the same statement (a query of
+ * only punctuation matches nothing). Entity filters are `id IN (...)` lists of the link tables.
+ * @throws GraphQLError BAD_USER_INPUT for malformed ids or dates, or an over-long query
+ */
+export function articleWhere(
+  filter: ArticleFilterInput | null | undefined,
+  firstPage?: { rows: number; order: 'PUBLISHED_DESC' | 'PUBLISHED_ASC' | 'HEADLINE_ASC' },
+): ArticleWhere {
+  if (!filter) return {};
+  const and: ArticleWhere[] = [];
+  const { from, to, range, links } = articleLinks(filter);
   // A first page whose only restriction is one entity (and a range), in publication order: the
   // link list is that order's prefix, so it is cut to the page's rows inside the sub-query
   // (read in index order, it stops there) and the outer query sorts only those, instead of
   // building every matching article before its sort. The count uses the uncut list.
   const cut = firstPage && firstPage.order !== 'HEADLINE_ASC' && links.length === 1 && filter.query == null && !filter.engagement;
-  for (const [table, column, id] of links) {
-    const conditions = [
-      sql`l.${sql.identifier(column)} = ${id}`,
-      ...(filter.rel ? [sql`l.rel = ${filter.rel}`] : []),
-      ...range(sql`l.published_desc_key`, sql`l.published_asc_key`),
-    ];
+  for (const { table, conditions } of links) {
     const order = !cut
       ? sql``
       : firstPage.order === 'PUBLISHED_ASC'
         ? sql` order by l.published_asc_key asc, l.article_id asc limit ${firstPage.rows}`
         : sql` order by l.published_desc_key desc, l.article_id desc limit ${firstPage.rows}`;
-    and.push({ RAW: (a) => sql`${a.id} in (select l.article_id from ${sql.identifier(table)} l where ${sql.join(conditions, sql` and `)}${order})` });
+    and.push({ RAW: (a) => sql`${a.id} in (select l.article_id from ${table} l where ${conditions}${order})` });
   }
   if (from || to)
     and.push({ RAW: (a) => sql.join(range(sql`coalesce(${a.publishedAt}, '')`, sql`coalesce(${a.publishedAt}, '9999')`), sql` and `) });

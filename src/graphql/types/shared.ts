@@ -304,11 +304,18 @@ const totals = new WeakMap<object, number>();
 /**
  * A root connection's page query with the extra `_total`, the size of the filtered set, when the
  * client asked for `totalCount` (one statement for the page and its count). `countWhere`: the
- * set's filter when the page's own `where` is cut to the page.
+ * set's filter when the page's own `where` is cut to the page; `count`: a cheaper exact count of
+ * that set, when there is one.
  */
-export function withTotal<Q extends { extras?: object; where?: unknown }>(query: Q, info: GraphQLResolveInfo, table: RootTable, countWhere: unknown = query.where): Q {
+export function withTotal<Q extends { extras?: object; where?: unknown }>(
+  query: Q,
+  info: GraphQLResolveInfo,
+  table: RootTable,
+  countWhere: unknown = query.where,
+  count?: SQL<number> | null,
+): Q {
   if (!selects(info, 'totalCount')) return query;
-  return { ...query, extras: { ...query.extras, _total: () => countSql(table, countWhere ?? {}) } };
+  return { ...query, extras: { ...query.extras, _total: () => count ?? countSql(table, countWhere ?? {}) } };
 }
 
 /** Remember the `_total` a page query returned, for the connection's totalCount resolver. */
