@@ -7,8 +7,8 @@
  * holds; a file already holding the same N and seed is reused, not regenerated.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openDatabase } from '../src/db/open.ts';
 import { loadBundle } from '../src/ingest/load.ts';
@@ -138,6 +138,7 @@ export async function ensureCorpus(options: { articles: number; seed?: number; o
     if (resumeFrom > 0) log(`resuming ${file} at article ${resumeFrom} (a previous build stopped there)`);
   }
   if (resumeFrom === 0) for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`, `${file}.json`]) rmSync(f, { force: true });
+  mkdirSync(dirname(file), { recursive: true }); // a fresh clone has no .data/ yet
   writeFileSync(`${file}.json`, JSON.stringify({ generatorVersion: GENERATOR_VERSION, articles: options.articles, seed, complete: false }, null, 2) + '\n');
 
   const gen = new CorpusGenerator({ articles: options.articles, seed });
