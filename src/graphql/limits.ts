@@ -185,6 +185,24 @@ function armorReject(limit: LimitName, max: number): GraphQLArmorRejectCallback 
 }
 
 /**
+ * Most (operation, variables) pairs remembered as accepted per parsed document (see
+ * `operationLimitsPlugin`): a bound on memory for documents sent with ever-new variables.
+ */
+const MAX_ACCEPTED_PER_DOCUMENT = 64;
+
+/**
+ * `operationName` and the variables as one string, or null when the variables cannot be written
+ * as JSON (nested too deep for the stack: such a request is checked in full, never remembered).
+ */
+export function variablesKey(operationName: string, variables: unknown): string | null {
+  try {
+    return `${operationName}\u0000${JSON.stringify(variables ?? {})}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The yoga plugin enforcing `limits` and the page-size bounds.
  * @param limits the configured operation limits (AppConfig.limits)
  * @param pages the page-size bounds (AppConfig.maxPageSize / defaultPageSize)
@@ -217,6 +235,10 @@ export function operationLimitsPlugin(
     costLimit: { enabled: false },
   });
 
+  // (operation, variables) pairs whose cost was checked and accepted, per parsed document: yoga's
+  // parse cache hands back the same document object for the same text, and the WeakMap lets an
+  // entry go with its document. Per plugin instance, so per app and its limits.
+  const acceptedCosts = new WeakMap<object, Set<string>>();
   return {
     onPluginInit({ addPlugin }) {
       addPlugin(armor as Plugin);
@@ -256,6 +278,12 @@ export function operationLimitsPlugin(
 
     onExecute({ args, setResultAndStopExecution }) {
       const params = (args.contextValue as { params?: { operationName?: string | null } }).params;
+      // The cost is a function of the document, the operation and the variables (page sizes), so
+      // a request repeating an accepted one is accepted without walking its document again.
+      const operationName = args.operationName ?? params?.operationName ?? '';
+      const key = variablesKey(operationName, args.variableValues);
+      let accepted = acceptedCosts.get(args.document);
+      if (key !== null && accepted?.has(key)) return;
       const errors = validate(args.schema, args.document, [
         createComplexityRule({
           context: pages,
@@ -275,7 +303,11 @@ export function operationLimitsPlugin(
           },
         }),
       ]);
-      if (errors.length > 0) {
+      if (errors.length === 0) {
+        if (key === null) return;
+        if (!accepted) acceptedCosts.set(args.document, (accepted = new Set()));
+        if (accepted.size < MAX_ACCEPTED_PER_DOCUMENT) accepted.add(key);
+      } else {
         setResultAndStopExecution({
           errors: errors.map((e) =>
             new GraphQLError(e.message, {

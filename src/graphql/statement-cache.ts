@@ -16,6 +16,7 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { countReusedSql } from '../db/client.ts';
+import { variablesKey } from './limits.ts';
 import type { Context } from './builder.ts';
 
 /** What Drizzle built for one relational query: SQL text with parameters, and the row mapper. */
@@ -54,9 +55,10 @@ export class StatementCache {
     return id;
   }
 
-  /** The key of a root field's statement in this request. */
-  key(info: GraphQLResolveInfo, ctx: Pick<Context, 'maxPageSize' | 'defaultPageSize'>): string {
-    return `${this.#operationId(info.operation)}\u0000${String(info.path.key)}\u0000${ctx.maxPageSize}/${ctx.defaultPageSize}\u0000${JSON.stringify(info.variableValues)}`;
+  /** The key of a root field's statement in this request; null when it has none (variables not writable as JSON). */
+  key(info: GraphQLResolveInfo, ctx: Pick<Context, 'maxPageSize' | 'defaultPageSize'>): string | null {
+    const variables = variablesKey('', info.variableValues);
+    return variables === null ? null : `${this.#operationId(info.operation)}\u0000${String(info.path.key)}\u0000${ctx.maxPageSize}/${ctx.defaultPageSize}${variables}`;
   }
 
   get(key: string): Built | undefined {
@@ -90,6 +92,7 @@ export async function runPlanned<T>(ctx: Context, info: GraphQLResolveInfo, quer
   if (!cache) return await query;
   const q = query as RelationalQuery<T>;
   const key = cache.key(info, ctx);
+  if (key === null) return await query;
   let built = cache.get(key);
   if (built) {
     cache.hits++;
