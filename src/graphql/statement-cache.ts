@@ -38,8 +38,6 @@ export class StatementCache {
   readonly #entries = new Map<string, Built>();
   readonly #byOperation = new WeakMap<object, string>();
   #operations = 0;
-  hits = 0;
-  misses = 0;
 
   /** Most statements kept (each is its SQL text, typically 5–40 KB, and a mapper). */
   readonly capacity: number;
@@ -75,10 +73,6 @@ export class StatementCache {
     this.#entries.set(key, built);
     if (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
   }
-
-  get size() {
-    return this.#entries.size;
-  }
 }
 
 /**
@@ -94,11 +88,8 @@ export async function runPlanned<T>(ctx: Context, info: GraphQLResolveInfo, quer
   const key = cache.key(info, ctx);
   if (key === null) return await query;
   let built = cache.get(key);
-  if (built) {
-    cache.hits++;
-    countReusedSql();
-  } else {
-    cache.misses++;
+  if (built) countReusedSql();
+  else {
     const { query: rq, builtQuery } = q._toSQL();
     // The mapper Drizzle's own _prepare() makes for relational rows (sqlite-core/async/query.js).
     const mapper = q.dialect.mapperGenerators.relationalRows({

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/ingest/load.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { StatementCache } from '../../src/graphql/statement-cache.ts';
 import { SEED_DIR } from '../../src/ingest/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -67,5 +68,17 @@ describe('statement cache', () => {
     const next = await t.gql(q, { q: 'larijani', after: first.body.data.search.edges[1].cursor });
     expect(next.body.extensions.sql).toEqual({ statements: 1, reusedSql: 0 });
     expect(next.body.data.search.edges[0].cursor).not.toBe(first.body.data.search.edges[0].cursor);
+  });
+
+  it('keeps at most its capacity, dropping the least recently used', () => {
+    const cache = new StatementCache(2);
+    const built = (sql: string) => ({ builtQuery: { sql, params: [] }, mapper: null });
+    cache.set('a', built('A'));
+    cache.set('b', built('B'));
+    expect(cache.get('a')?.builtQuery.sql).toBe('A'); // 'a' is now the most recent
+    cache.set('c', built('C'));
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')?.builtQuery.sql).toBe('A');
+    expect(cache.get('c')?.builtQuery.sql).toBe('C');
   });
 });
