@@ -20,8 +20,9 @@ export default defineConfig({
     })),
   ],
   test: {
+    name: 'worker',
     include: ['test/worker/**/*.test.ts'],
-    globalSetup: ['test/worker/global-setup.ts'],
+    globalSetup: ['test/setup/assets.ts', 'test/worker/global-setup.ts'],
     // One workerd runner for all files: the Worker's module graph (graphql, drizzle, pothos...) is
     // transformed and loaded once instead of once per file, which halves the suite's time. The
     // files only share what production shares too (the isolate-wide app); their data does not

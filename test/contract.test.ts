@@ -6,11 +6,10 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, findBreakingChanges, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql/schema.ts';
-import { sharedFile } from './helpers/shared.ts';
-
+import { itWithShared, sharedFile } from './helpers/shared.ts';
 
 describe('API contract', () => {
-  it('every name and shape in the contract exists unchanged', () => {
+  itWithShared('every name and shape in the contract exists unchanged', () => {
     const contract = buildSchema(readFileSync(sharedFile('api/contract.graphql'), 'utf8'));
     const breaking = findBreakingChanges(contract, schema).map((c) => c.description);
     expect(breaking).toEqual([]);

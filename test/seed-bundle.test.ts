@@ -3,7 +3,7 @@
  * article bundle, its ninjs part is valid IPTC ninjs 3.1, every quote is printed in the source,
  * every key it refers to exists, and the facts the article states are annotated as read.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -11,10 +11,9 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { articleBundle, type ArticleBundle } from '../src/ingest/bundle.ts';
 import { foldName } from '../src/domain/fold.ts';
+import { SHARED_DIR as sharedDir, itWithShared } from './helpers/shared.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const sharedDir = process.env.NEWSGRAPH_SHARED ?? path.resolve(repoRoot, '../shared');
-const hasShared = existsSync(sharedDir);
 const bundlePath = path.join(repoRoot, 'data/seed/larijani-pakistan-visit.bundle.json');
 const sourcePath = path.join(sharedDir, 'corpus/000_146379523fd9d4b2.txt');
 
@@ -45,7 +44,7 @@ describe('seed bundle: larijani-pakistan-visit', () => {
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   });
 
-  it.skipIf(!hasShared)(`ninjs validates against the IPTC ninjs 3.1 schema (needs ${sharedDir})`, () => {
+  itWithShared('ninjs validates against the IPTC ninjs 3.1 schema', () => {
     const schema = JSON.parse(readFileSync(path.join(sharedDir, 'ninjs/ninjs-schema_3.1.json'), 'utf8'));
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);
@@ -56,7 +55,7 @@ describe('seed bundle: larijani-pakistan-visit', () => {
     expect(ok ? [] : validate.errors).toEqual([]);
   });
 
-  it.skipIf(!hasShared)('headline and body are the source text exactly, dateline included', () => {
+  itWithShared('headline and body are the source text exactly, dateline included', () => {
     const lines = readFileSync(sourcePath, 'utf8').replace(/\n$/, '').split('\n');
     expect(headline).toBe(lines[0]);
     expect(body).toBe(lines.slice(1).join('\n'));
@@ -190,8 +189,7 @@ describe('seed bundle: larijani-pakistan-visit', () => {
     }
   });
 
-  it('CAMEO codes are in the reference table', () => {
-    if (!hasShared) return;
+  itWithShared('CAMEO codes are in the reference table', () => {
     const codes = new Set(
       readFileSync(path.join(sharedDir, 'reference/cameo-engagements.tsv'), 'utf8')
         .split('\n')

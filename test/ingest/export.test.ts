@@ -13,6 +13,7 @@ import { articleToNinjs } from '../../src/export/ninjs.ts';
 import { loadExportArticle } from '../../src/export/select.ts';
 import { loadBundle } from '../../src/ingest/load.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeWithShared } from '../helpers/shared.ts';
 import { graphDump, hasShared, iptcExamples, ninjsValidator, repoRoot, seedBundle, tempDb } from './helpers.ts';
 
 const BASE = 'https://newsgraph.test';
@@ -25,7 +26,7 @@ afterAll(() => t.close());
 
 const ARTICLE_FIELDS = 'uri slug ninjs jsonLd';
 
-describe.skipIf(!hasShared)('ninjs 3.1 out', () => {
+describeWithShared('ninjs 3.1 out', () => {
   it('the IPTC examples ingest cleanly as plain ninjs', async () => {
     const { db, close } = await tempDb();
     try {
@@ -140,7 +141,7 @@ describe('JSON-LD out', () => {
   });
 });
 
-describe.skipIf(!hasShared)('round trip', () => {
+describeWithShared('round trip', () => {
   it('the seed exported as ninjs re-ingests (into an empty database) to the same articles, entities and links', async () => {
     const validate = ninjsValidator('3.1');
     const a = await loadExportArticle(t.db, { slug: 'larijani-pakistan-visit' });
@@ -201,7 +202,7 @@ describe.skipIf(!hasShared)('round trip', () => {
   });
 });
 
-describe.skipIf(!hasShared)('export CLI', () => {
+describeWithShared('export CLI', () => {
   it('npm run export -- <slug> writes the ninjs (and --bundle, --jsonld)', async () => {
     const run = promisify(execFile);
     const env = { ...process.env, LIBSQL_URL: `file:${path.join(t.dir, 'test.db')}`, PUBLIC_BASE_URL: BASE };

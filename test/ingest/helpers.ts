@@ -12,8 +12,8 @@ import type { Database } from '../../src/db/client.ts';
 import { openDatabase } from '../../src/db/open.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const sharedDir = process.env.NEWSGRAPH_SHARED ?? path.resolve(repoRoot, '../shared');
-export const hasShared = existsSync(path.join(sharedDir, 'ninjs/ninjs-schema_3.1.json'));
+export { SHARED_DIR as sharedDir, hasShared } from '../helpers/shared.ts';
+import { SHARED_DIR as sharedDir } from '../helpers/shared.ts';
 export const seedBundle = () => JSON.parse(readFileSync(path.join(repoRoot, 'data/seed/larijani-pakistan-visit.bundle.json'), 'utf8'));
 
 /** The IPTC example documents (name → parsed JSON). */
