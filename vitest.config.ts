@@ -8,9 +8,8 @@ import { defineConfig } from 'vitest/config';
  *   browser      real Chromium (Debian's) driving the pages the app serves
  *   worker       the real Worker in workerd (vitest.workers.config.ts)
  */
-const UNIT = ['test/domain/**/*.test.ts', 'test/extract/**/*.test.ts'];
-/** Extraction tests that run the app, a database or a CLI: integration, not unit. */
-const EXTRACT_INTEGRATION = ['test/extract/cli.test.ts', 'test/extract/mutation.test.ts', 'test/extract/ingest.test.ts', 'test/extract/seed.test.ts'];
+/** Pure tests. Extraction tests that run the app, a database or a CLI live in test/extract/integration/. */
+const UNIT = ['test/domain/**/*.test.ts', 'test/extract/*.test.ts'];
 const BROWSER = ['test/graphiql.test.ts', 'test/browser/**/*.test.ts'];
 
 export default defineConfig({
@@ -20,12 +19,12 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: UNIT, exclude: EXTRACT_INTEGRATION } },
+      { extends: true, test: { name: 'unit', include: UNIT } },
       {
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/**/*.test.ts', ...EXTRACT_INTEGRATION],
+          include: ['test/**/*.test.ts'],
           exclude: ['test/worker/**', 'node_modules/**', ...UNIT, ...BROWSER],
           globalSetup: ['test/setup/shared-notice.ts', 'test/setup/assets.ts'],
         },

@@ -1,8 +1,8 @@
 /**
  * Build a benchmark corpus: `npm run bench:data -- --articles N [--seed S] [--out file] [--force]`.
  *
- * Generates N deterministic article bundles (bench/corpus.ts) and loads each through the one
- * write path, `loadBundle`, into a libSQL file (default `.data/bench-N.db`, or
+ * Generates N deterministic article bundles (test/fixtures/corpus.ts, shared with the tests) and
+ * loads each through the one write path, `loadBundle`, into a libSQL file (default `.data/bench-N.db`, or
  * `.data/bench-N-sS.db` for a non-default seed). A sidecar `<file>.json` records what the file
  * holds; a file already holding the same N and seed is reused, not regenerated.
  */
@@ -10,13 +10,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { openDatabase } from '../src/db/open.ts';
-import { loadBundle } from '../src/ingest/load.ts';
-import { CorpusGenerator } from './corpus.ts';
+import { openDatabase } from '../src/ingest/open.ts';
+import { DEFAULT_SEED, GENERATOR_VERSION, loadCorpus, poolSizes } from '../test/fixtures/corpus.ts';
 
-export const DEFAULT_SEED = 20251124;
-/** Bump when the generator's output changes, so stale corpora are rebuilt. */
-const GENERATOR_VERSION = 1;
+export { DEFAULT_SEED };
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 export interface CorpusMeta {
@@ -84,24 +81,26 @@ async function loadedPrefix(file: string, seed: number): Promise<number> {
   }
 }
 
-/** Child process: load articles [from, to) of the corpus into `out` (the generator replays 0..from-1 without loading). */
+/** Child process: load articles [from, to) of the corpus into `out`. */
 async function loadChunk(from: number, to: number, articles: number, seed: number, out: string) {
   const db = await openDatabase(`file:${out}`);
   // Durability is irrelevant for a throw-away corpus; WAL + synchronous=NORMAL is SQLite's usual
   // fast-and-safe setting. Everything else goes through the real write path.
   await db.$client.execute('PRAGMA synchronous = NORMAL');
-  const gen = new CorpusGenerator({ articles, seed });
-  for (let i = 0; i < from; i++) gen.bundle(i);
   const started = performance.now();
   let last = started;
-  for (let i = from; i < to; i++) {
-    await loadBundle(db, gen.bundle(i), { now: new Date(Date.UTC(2026, 0, 1)) });
-    const now = performance.now();
-    if (now - last > 5000) {
-      console.log(`    ${i + 1}/${articles}  ${((i + 1 - from) / ((now - started) / 1000)).toFixed(1)} articles/s in this chunk, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
-      last = now;
-    }
-  }
+  await loadCorpus(db, { articles, seed }, {
+    from,
+    to,
+    now: new Date(Date.UTC(2026, 0, 1)),
+    progress: (loaded) => {
+      const now = performance.now();
+      if (now - last > 5000) {
+        console.log(`    ${from + loaded}/${articles}  ${(loaded / ((now - started) / 1000)).toFixed(1)} articles/s in this chunk, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+        last = now;
+      }
+    },
+  });
   db.$client.close();
 }
 
@@ -141,8 +140,7 @@ export async function ensureCorpus(options: { articles: number; seed?: number; o
   mkdirSync(dirname(file), { recursive: true }); // a fresh clone has no .data/ yet
   writeFileSync(`${file}.json`, JSON.stringify({ generatorVersion: GENERATOR_VERSION, articles: options.articles, seed, complete: false }, null, 2) + '\n');
 
-  const gen = new CorpusGenerator({ articles: options.articles, seed });
-  log(`building ${file}: ${options.articles} articles, seed ${seed}, pools ${JSON.stringify(gen.u.sizes)}`);
+  log(`building ${file}: ${options.articles} articles, seed ${seed}, pools ${JSON.stringify(poolSizes(options.articles))}`);
   // Loading runs in child processes of CHUNK articles each: RSS grows by 0.5–2 MB per loadBundle call
   // in one process (native memory; the JS heap stays flat), which at 10k articles reached 7 GB
   // and slowed the build to a crawl. A fresh process per chunk bounds it.

@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client/web';
 import { createDatabase, type Database } from '../src/db/client.ts';
-import { openDatabase } from '../src/db/open.ts';
-import { startHranaServer } from '../src/dev/hrana-server.ts';
+import { openDatabase } from '../src/ingest/open.ts';
+import { startHranaServer } from '../tools/dev/hrana-server.ts';
 import { loadBundle } from '../src/ingest/load.ts';
 
 const args = process.argv.slice(2);

@@ -8,7 +8,7 @@ import { Session } from 'node:inspector/promises';
 import { createClient } from '@libsql/client';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/open.ts';
+import { openDatabase } from '../src/ingest/open.ts';
 import { catalogue, chooseTargets } from './catalogue.ts';
 import { DEFAULT_SEED, ensureCorpus } from './generate.ts';
 

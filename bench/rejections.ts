@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/open.ts';
+import { openDatabase } from '../src/ingest/open.ts';
 import { loadSeed } from '../src/ingest/seed.ts';
 import { ATTACK_CASES, NORMAL_QUERY, normalRequest, schemaQueryFields, type AttackCase } from '../test/hardening/attack-cases.ts';
 

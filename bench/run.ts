@@ -20,15 +20,16 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import os from 'node:os';
-import { createClient, type Client, type InStatement } from '@libsql/client';
+import { createClient, type Client } from '@libsql/client';
 // @ts-ignore -- autocannon ships no type declarations (bench/ is outside tsconfig's include anyway).
 import autocannon from 'autocannon';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createDatabase } from '../src/db/client.ts';
-import { openDatabase } from '../src/db/open.ts';
+import { openDatabase } from '../src/ingest/open.ts';
 import { catalogue, chooseTargets, type CatalogueEntry } from './catalogue.ts';
 import { DEFAULT_SEED, ensureCorpus } from './generate.ts';
+import { recordingClient, type RecordedStatement, type StatementRecorder } from '../test/fixtures/catalogue.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -91,7 +92,8 @@ interface Harness {
   client: Client;
   raw: Client;
   app: ReturnType<typeof createApp>;
-  captured: { sql: string; args: unknown }[] | null;
+  /** Records the SQL the app sends while `recorder.captured` is a list. */
+  recorder: StatementRecorder;
   close: () => void;
 }
 
@@ -102,23 +104,8 @@ async function openHarness(file: string): Promise<Harness> {
   const raw = createClient({ url: `file:${file}` });
   await raw.execute('PRAGMA foreign_keys = ON');
   await raw.execute('PRAGMA busy_timeout = 5000');
-  const h = { raw, captured: null } as Harness;
-  const recording = new Proxy(raw, {
-    get(target, prop, receiver) {
-      if (prop === 'execute') {
-        return (stmt: InStatement, args?: unknown) => {
-          if (h.captured) {
-            if (typeof stmt === 'string') h.captured.push({ sql: stmt, args: args ?? [] });
-            else h.captured.push({ sql: stmt.sql, args: (stmt as { args?: unknown }).args ?? [] });
-          }
-          return (target.execute as (s: InStatement, a?: unknown) => ReturnType<Client['execute']>)(stmt, args);
-        };
-      }
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  const db = createDatabase(recording as Client);
+  const h = { raw, recorder: recordingClient(raw) } as Harness;
+  const db = createDatabase(h.recorder.client);
   h.client = db.$client;
   const config = loadConfig({}, {
     debugSql: true,
@@ -166,10 +153,9 @@ async function measureEntry(h: Harness, e: CatalogueEntry): Promise<QueryResult>
   const r: QueryResult = { name: e.name, statements: '?', same: 'n/a', bytes: 0, errors: null, gqlMs: [], gqlCpu: [], refMs: [], refCpu: [], sqlMs: [], plans: [] };
 
   // One request with the debug header: statement count, errors, and the SQL it sends.
-  h.captured = [];
+  const captured: RecordedStatement[] = (h.recorder.captured = []);
   const first = await gql(h, body, true);
-  const captured = h.captured;
-  h.captured = null;
+  h.recorder.captured = null;
   let parsed: { data?: unknown; errors?: { message: string }[]; extensions?: { sql?: { statements?: number } } };
   try {
     parsed = JSON.parse(first.text);

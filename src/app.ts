@@ -84,6 +84,7 @@ export function createApp(deps: AppDeps): Hono {
       statements,
       auth: authenticator(request.headers, config.auth),
       publicBaseUrl: config.publicBaseUrl ?? new URL(request.url).origin,
+      textLimits: config.text,
     }),
     plugins: [operationLimitsPlugin(config.limits, pages, config.fieldSuggestions), sqlDebugPlugin(config.debugSql)],
   });

@@ -17,6 +17,8 @@ export interface AppConfig {
   maskErrors: boolean;
   /** Operation limits, checked before execution (see docs/limits.md). */
   limits: OperationLimits;
+  /** Limits on an article submitted as text for extraction (`ingestText`, `npm run extract`). */
+  text: TextLimits;
   /** Keep graphql-js' "Did you mean ...?" hints in validation errors (off in production: they leak the schema around a typo). */
   fieldSuggestions: boolean;
   /** CORS: which origins may read responses. */
@@ -45,6 +47,12 @@ export interface OperationLimits {
   maxAliases: number;
   /** Most directives in an operation (`MAX_DIRECTIVES`). */
   maxDirectives: number;
+}
+
+/** Limits on an article submitted as text (src/extract/input.ts), checked before any extraction work. */
+export interface TextLimits {
+  /** Largest headline + body in UTF-8 bytes (`MAX_TEXT_BYTES`); larger texts are refused with `TEXT_TOO_LARGE`. */
+  maxTextBytes: number;
 }
 
 /** Cross-origin resource sharing. Credentials (cookies) are never allowed: the API reads none. */
@@ -137,6 +145,12 @@ export const DEFAULT_LIMITS: OperationLimits = {
 };
 
 /**
+ * 96 KiB of text: a long wire article is 5 to 30 KiB; a GraphQL request (at most `MAX_BODY_BYTES`,
+ * 128 KiB) holds the query and a text of this size; extraction time grows with the text.
+ */
+export const DEFAULT_TEXT_LIMITS: TextLimits = { maxTextBytes: 96 * 1024 };
+
+/**
  * Read the configuration. `defaults` are the entry's own (the Node entry turns debugging on;
  * the Worker leaves it off and trusts `cf-connecting-ip`).
  * @throws Error naming the variable when a value is malformed
@@ -158,6 +172,9 @@ export function loadConfig(env: Env, defaults: Partial<AppConfig> = {}): AppConf
       maxCost: int('MAX_COST', env.MAX_COST, l.maxCost, 1, 1_000_000_000),
       maxAliases: int('MAX_ALIASES', env.MAX_ALIASES, l.maxAliases, 0, 100_000),
       maxDirectives: int('MAX_DIRECTIVES', env.MAX_DIRECTIVES, l.maxDirectives, 0, 100_000),
+    },
+    text: {
+      maxTextBytes: int('MAX_TEXT_BYTES', env.MAX_TEXT_BYTES, defaults.text?.maxTextBytes ?? DEFAULT_TEXT_LIMITS.maxTextBytes, 1024, 16 * 1024 * 1024),
     },
     fieldSuggestions: bool('FIELD_SUGGESTIONS', env.FIELD_SUGGESTIONS, defaults.fieldSuggestions ?? false),
     cors: {

@@ -6,7 +6,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './db/open.ts';
+import { openDatabase } from './ingest/open.ts';
 import { serveGraphiQLAsset } from './graphiql-static.ts';
 import { loadSeedIfEmpty } from './ingest/seed.ts';
 

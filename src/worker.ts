@@ -1,6 +1,6 @@
 /**
  * The Cloudflare Worker entry: Newsgraph over libSQL reached by HTTP (the Hrana protocol through
- * `@libsql/client/web`): Turso in production, the local dev server (src/dev/hrana-server.ts) in
+ * `@libsql/client/web`): Turso in production, the local dev server (tools/dev/hrana-server.ts) in
  * `npm run dev` and in the Worker tests.
  *
  * Needs Node.js compatibility (src/db/client.ts counts SQL statements per request with

@@ -16,8 +16,8 @@ import { getNodeCompat } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureBundle } from '../src/cli/bundle-size.ts';
 import { redactUrl } from '../src/cli/migrate.ts';
-import { offlineWranglerEnv, wranglerBin } from '../src/dev/dev.ts';
-import { startHranaServer, type HranaServer } from '../src/dev/hrana-server.ts';
+import { offlineWranglerEnv, wranglerBin } from '../tools/dev/dev.ts';
+import { startHranaServer, type HranaServer } from '../tools/dev/hrana-server.ts';
 
 const run = promisify(execFile);
 /** The newest compatibility date the installed workerd supports (the `workerd` package exports it). */

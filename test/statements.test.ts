@@ -35,6 +35,11 @@ const CATALOGUE: Record<string, string> = {
       dateline { name } } } } } } } } } } } } } }`,
   'actor hops, depth 6': `{ person(slug: "ali-larijani") { engagements(first: 3) { edges { node { participants { actor {
     ... on Person { engagements(first: 3) { edges { node { participants { actor { name } } } } } } } } } } } } }`,
+  'article extraction evidence beside its links': `{ article(slug: "larijani-pakistan-visit") { extraction { extractor { name }
+    evidence { fact subject spans { text } } } people(first: 3) { edges { node { name } } } } }`,
+  'possible duplicates with their entities': `{ possibleDuplicates(first: 10) { type reason score
+    a { ... on Person { name roles { organisation { name } } } ... on Organisation { name country { name } } ... on Place { name } }
+    b { ... on Person { name } ... on Organisation { name } ... on Place { name country { name } } } } }`,
   'engagement → quotes → speaker → engagements': `{ article(slug: "larijani-pakistan-visit") { quotes { speaker { name
     ... on Person { engagements(first: 3) { edges { node { kind participants { actor { name } } } } } } } } } }`,
 };

@@ -21,8 +21,7 @@
  * (graphql-yoga sets the response status from it) and, for 401, a `WWW-Authenticate` header.
  */
 import { decodeProtectedHeader, importJWK, importSPKI, jwtVerify, type JWTPayload } from 'jose';
-import type { GraphQLError } from 'graphql';
-import { codedError } from '../graphql/errors.ts';
+import { CodedError } from '../domain/errors.ts';
 
 /** The scope a credential needs for ingestArticle, deleteArticle and the merge mutations. */
 export const WRITE_SCOPE = 'newsgraph:write';
@@ -151,8 +150,8 @@ export function authenticator(headers: Headers, config: AuthConfig): () => Promi
   return () => (result ??= authenticate(headers, config));
 }
 
-function unauthenticated(message: string): GraphQLError {
-  return codedError('UNAUTHENTICATED', message, {
+function unauthenticated(message: string): CodedError {
+  return new CodedError('UNAUTHENTICATED', message, {
     http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="newsgraph"' } },
   });
 }
@@ -160,12 +159,12 @@ function unauthenticated(message: string): GraphQLError {
 /**
  * Require a credential holding `scope`.
  * @returns the principal
- * @throws GraphQLError UNAUTHENTICATED (HTTP 401) without a valid credential, FORBIDDEN (403) without the scope
+ * @throws CodedError UNAUTHENTICATED (HTTP 401) without a valid credential, FORBIDDEN (403) without the scope
  */
 export async function requireScope(auth: () => Promise<Principal>, scope: string = WRITE_SCOPE): Promise<Extract<Principal, { id: string }>> {
   const principal = await auth();
   if (principal.kind === 'anonymous') throw unauthenticated('Writes need an editor credential (Authorization: Bearer <token or API key>).');
   if (principal.kind === 'invalid') throw unauthenticated(`Invalid credential: ${principal.reason}.`);
-  if (!principal.scopes.includes(scope)) throw codedError('FORBIDDEN', `This credential lacks the "${scope}" scope.`, { http: { status: 403 } });
+  if (!principal.scopes.includes(scope)) throw new CodedError('FORBIDDEN', `This credential lacks the "${scope}" scope.`, { http: { status: 403 } });
   return principal;
 }

@@ -5,7 +5,7 @@
  * its schema.org JSON-LD. Entity URIs are made under `--base-url` (default `PUBLIC_BASE_URL`,
  * else http://127.0.0.1:8787, the Node entry's address). Exit 1 when there is no such article.
  */
-import { openDatabase } from '../db/open.ts';
+import { openDatabase } from '../ingest/open.ts';
 import { exportBundle } from '../export/bundle.ts';
 import { articleToJsonLd } from '../export/jsonld.ts';
 import { articleToNinjs } from '../export/ninjs.ts';

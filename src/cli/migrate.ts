@@ -1,7 +1,7 @@
 /**
  * `npm run db:migrate`: bring the database in `LIBSQL_URL` (Turso in production) to the current
  * schema: drizzle-kit's migrations from drizzle/ and the reference data (CAMEO codes), through
- * `migrateDatabase` (src/db/migrate.ts). Idempotent: a second run applies nothing.
+ * `upgradeDatabase` (src/ingest/upgrade.ts). Idempotent: a second run applies nothing.
  *
  *   LIBSQL_URL=libsql://<db>-<org>.turso.io LIBSQL_AUTH_TOKEN=... npm run db:migrate
  *   LIBSQL_URL=file:.data/newsgraph.db npm run db:migrate     (any URL @libsql/client accepts)
@@ -14,9 +14,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../db/open.ts';
+import { openDatabase } from '../ingest/open.ts';
 import { loadSeedIfEmpty } from '../ingest/seed.ts';
-import { migrateDatabase } from '../db/migrate.ts';
+import { upgradeDatabase } from '../ingest/upgrade.ts';
 import type { Database } from '../db/client.ts';
 
 /** The URL without user info or query string (`?authToken=` must never be printed). */
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const db = await openDatabase(url, { migrate: false });
   try {
     const before = await appliedMigrations(db);
-    await migrateDatabase(db);
+    await upgradeDatabase(db);
     const after = await appliedMigrations(db);
     const applied = after.filter((m) => !before.includes(m));
     for (const m of applied) console.log(`  applied   ${m}`);

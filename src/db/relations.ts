@@ -154,6 +154,15 @@ export const relations = defineRelations(schema, (r) => ({
   figures: {
     article: r.one.articles({ from: r.figures.articleId, to: r.articles.id, optional: false }),
   },
+  // A possible duplicate pair's two rows: the two relations of the pair's type are set.
+  possibleDuplicates: {
+    personA: r.one.people({ from: r.possibleDuplicates.personAId, to: r.people.id }),
+    personB: r.one.people({ from: r.possibleDuplicates.personBId, to: r.people.id }),
+    organisationA: r.one.organisations({ from: r.possibleDuplicates.organisationAId, to: r.organisations.id }),
+    organisationB: r.one.organisations({ from: r.possibleDuplicates.organisationBId, to: r.organisations.id }),
+    placeA: r.one.places({ from: r.possibleDuplicates.placeAId, to: r.places.id }),
+    placeB: r.one.places({ from: r.possibleDuplicates.placeBId, to: r.places.id }),
+  },
   // A search document's row: exactly one of these is non-null (the one of the document's kind).
   searchDocs: {
     article: r.one.articles({ from: r.searchDocs.articleId, to: r.articles.id }),

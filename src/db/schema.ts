@@ -4,7 +4,8 @@
  * Conventions, so every column says what it stores:
  * - ids are SQLite integer rowids; the GraphQL layer turns them into Relay global ids;
  * - `*_key` columns hold a name folded by `foldName` (src/domain/fold.ts): the unique keys
- *   entity resolution matches on;
+ *   entity resolution matches on; `variant_key` holds `variantKey` (src/domain/variant.ts) of the
+ *   name, not unique: transliteration variants ("Mohammad" / "Muhammed") share it;
  * - dates are ISO 8601 text: `published_at` a UTC timestamp (`2025-11-24T09:30:00Z`),
  *   partial-date bounds a calendar day (`2025-10-21`);
  * - a partial date is five columns (see `partialDate`): source words, EDTF, precision,
@@ -25,50 +26,11 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 
-/** ninjs `rel` of an article↔entity link (ninjs 3.1 schema: people/organisations/places[].rel). */
-export const MENTION_RELS = ['about', 'mentions'] as const;
-export type MentionRel = (typeof MENTION_RELS)[number];
-
-export const PLACE_KINDS = ['CITY', 'COUNTRY', 'REGION', 'OTHER'] as const;
-export type PlaceKind = (typeof PLACE_KINDS)[number];
-
-export const ORGANISATION_KINDS = [
-  'STATE',
-  'GOVERNMENT_BODY',
-  'MINISTRY',
-  'LEGISLATURE',
-  'EMBASSY',
-  'MILITARY',
-  'PARTY',
-  'COMPANY',
-  'INTERNATIONAL_ORGANISATION',
-  'MEDIA',
-  'OTHER',
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
-export const ENGAGEMENT_KINDS = [
-  'VISIT',
-  'MEETING',
-  'TALKS',
-  'CALL',
-  'AGREEMENT',
-  'STATEMENT',
-  'DELEGATION',
-  'CONFERENCE',
-  'CONFLICT',
-  'OTHER',
-] as const;
-export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
-
-export const ENGAGEMENT_STATUSES = ['PLANNED', 'ONGOING', 'COMPLETED', 'UNKNOWN'] as const;
-export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
-
-export const PARTICIPANT_ROLES = ['HOST', 'GUEST', 'PARTICIPANT', 'SPEAKER', 'LEAD', 'TARGET'] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
-
-export const DATE_PRECISIONS = ['DAY', 'PART_OF_MONTH', 'MONTH', 'SEASON', 'YEAR', 'UNKNOWN'] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+// The vocabularies (kinds, roles, statuses, precisions) live in src/domain/vocabulary.ts; the
+// table checks below are written from them, and they are re-exported for the callers of this module.
+export * from '../domain/vocabulary.ts';
+import { UNKNOWN_DAY_ASC, UNKNOWN_DESC, UNKNOWN_PUBLISHED_ASC, dateAscKey, dateDescKey, publishedAscKey, publishedDescKey } from './sort-keys.ts';
+import { DATE_PRECISIONS, ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, MENTION_RELS, ORGANISATION_KINDS, PARTICIPANT_ROLES, PLACE_KINDS } from '../domain/vocabulary.ts';
 
 /** SQL list literal for a CHECK constraint over one of the enums above. */
 const oneOf = (column: string, values: readonly string[]) =>
@@ -95,6 +57,25 @@ function partialDate<P extends string>(prefix: P) {
   } & { [K in `${P}Precision`]: ReturnType<typeof text<string, typeof DATE_PRECISIONS>> };
 }
 
+/** Why an extracted fact is in an article: the stage and rule that made it, and where it is printed. */
+export interface Evidence {
+  stage: string;
+  rule: string;
+  /** [start, end) UTF-16 offsets into the article's text, `headline + "\n" + body`. */
+  spans: [number, number][];
+}
+
+/**
+ * `articles.extraction`: the machine that made the article's bundle, and the evidence of its
+ * facts. Keys of `evidence`: `person:<id>`, `organisation:<id>`, `place:<id>`,
+ * `engagement:<id>` (row ids, rewritten when rows merge: src/ingest/merge.ts), `quote:<position>`,
+ * `figure:<position>` (the article's own quotes and figures).
+ */
+export interface StoredExtraction {
+  extractor?: { name: string; version: string };
+  evidence: Record<string, Evidence>;
+}
+
 /** Places: cities, countries, regions. A country's territory; the state that acts is an organisation. */
 export const places = sqliteTable(
   'places',
@@ -103,6 +84,8 @@ export const places = sqliteTable(
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     nameKey: text('name_key').notNull(),
+    /** `variantKey(name)`; null only until `upgradeDatabase` fills rows written before the column existed. */
+    variantKey: text('variant_key'),
     kind: text('kind', { enum: PLACE_KINDS }).notNull(),
     /** The country a city or region lies in (null for countries). */
     countryId: integer('country_id').references((): any => places.id, { onDelete: 'restrict' }),
@@ -113,6 +96,7 @@ export const places = sqliteTable(
     uniqueIndex('places_slug_uq').on(t.slug),
     uniqueIndex('places_kind_name_key_uq').on(t.kind, t.nameKey),
     index('places_name_idx').on(t.name, t.id),
+    index('places_variant_key_idx').on(t.variantKey),
     index('places_country_idx').on(t.countryId),
     uniqueIndex('places_iso3166_uq').on(t.iso3166),
     check('places_kind_ck', oneOf('kind', PLACE_KINDS)),
@@ -127,12 +111,15 @@ export const people = sqliteTable(
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     nameKey: text('name_key').notNull(),
+    /** `variantKey(name)`; null only until `upgradeDatabase` fills rows written before the column existed. */
+    variantKey: text('variant_key'),
     nationalityId: integer('nationality_id').references(() => places.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('people_slug_uq').on(t.slug),
     uniqueIndex('people_name_key_uq').on(t.nameKey),
     index('people_name_idx').on(t.name, t.id),
+    index('people_variant_key_idx').on(t.variantKey),
     index('people_nationality_idx').on(t.nationalityId),
   ],
 );
@@ -145,6 +132,8 @@ export const organisations = sqliteTable(
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     nameKey: text('name_key').notNull(),
+    /** `variantKey(name)`; null only until `upgradeDatabase` fills rows written before the column existed. */
+    variantKey: text('variant_key'),
     acronym: text('acronym'),
     kind: text('kind', { enum: ORGANISATION_KINDS }).notNull(),
     countryId: integer('country_id').references(() => places.id, { onDelete: 'set null' }),
@@ -154,6 +143,7 @@ export const organisations = sqliteTable(
     uniqueIndex('organisations_slug_uq').on(t.slug),
     uniqueIndex('organisations_name_key_uq').on(t.nameKey),
     index('organisations_name_idx').on(t.name, t.id),
+    index('organisations_variant_key_idx').on(t.variantKey),
     index('organisations_kind_idx').on(t.kind, t.name, t.id),
     index('organisations_country_idx').on(t.countryId),
     index('organisations_parent_idx').on(t.parentId),
@@ -243,6 +233,13 @@ export const articles = sqliteTable(
     version: integer('version').notNull().default(1),
     /** ninjs fields Newsgraph keeps but does not model (subjects, altIds, ...), as JSON text. */
     ninjsExtra: text('ninjs_extra', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /**
+     * What an extractor recorded about the article's facts, as JSON (`StoredExtraction` above;
+     * written by src/ingest/evidence.ts): the extractor's name and version, and per fact the stage,
+     * rule and [start, end) UTF-16 offsets into `headline + "\n" + body`. Null when the bundle
+     * carried neither.
+     */
+    extraction: text('extraction', { mode: 'json' }).$type<StoredExtraction>(),
     ingestedAt: text('ingested_at').notNull(),
   },
   (t) => [
@@ -251,8 +248,8 @@ export const articles = sqliteTable(
     index('articles_published_idx').on(t.publishedAt, t.id),
     // PUBLISHED_DESC / PUBLISHED_ASC orderings (src/graphql/types/shared.ts `articleOrder`): the
     // expressions must stay exactly those of the ordering, unknown dates last either way.
-    index('articles_published_desc_idx').on(sql`coalesce(${t.publishedAt}, '')`, t.id),
-    index('articles_published_asc_idx').on(sql`coalesce(${t.publishedAt}, '9999')`, t.id),
+    index('articles_published_desc_idx').on(publishedDescKey(t.publishedAt), t.id),
+    index('articles_published_asc_idx').on(publishedAscKey(t.publishedAt), t.id),
     index('articles_headline_idx').on(t.headline, t.id),
     index('articles_dateline_idx').on(t.datelinePlaceId),
   ],
@@ -279,9 +276,9 @@ const linkColumns = () => ({
 function publishedKeys() {
   return {
     /** `coalesce(published_at, '')`: PUBLISHED_DESC. */
-    publishedDescKey: text('published_desc_key').notNull().default(''),
+    publishedDescKey: text('published_desc_key').notNull().default(UNKNOWN_DESC),
     /** `coalesce(published_at, '9999')`: PUBLISHED_ASC. */
-    publishedAscKey: text('published_asc_key').notNull().default('9999'),
+    publishedAscKey: text('published_asc_key').notNull().default(UNKNOWN_PUBLISHED_ASC),
   };
 }
 
@@ -383,8 +380,8 @@ export const engagements = sqliteTable(
     index('engagements_place_idx').on(t.placeId),
     // DATE_ASC / DATE_DESC orderings (src/graphql/types/shared.ts `engagementOrder`): the
     // expressions must stay exactly those of the ordering; unknown dates last, id breaks ties.
-    index('engagements_date_asc_idx').on(sql`coalesce(${t.dateEarliest}, '9999-99-99')`, t.id),
-    index('engagements_date_desc_idx').on(sql`coalesce(${t.dateLatest}, '')`, t.id),
+    index('engagements_date_asc_idx').on(dateAscKey(t.dateEarliest), t.id),
+    index('engagements_date_desc_idx').on(dateDescKey(t.dateLatest), t.id),
     // Date-range overlap filters (earliest <= to AND latest >= from).
     index('engagements_date_earliest_idx').on(t.dateEarliest),
     index('engagements_date_latest_idx').on(t.dateLatest),
@@ -432,9 +429,9 @@ export const engagementActors = sqliteTable(
     personId: integer('person_id').references(() => people.id, { onDelete: 'cascade' }),
     organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
     /** The engagement's date sort keys, copied by triggers (as `publishedKeys` for articles): `coalesce(date_latest, '')`, DATE_DESC. */
-    dateDescKey: text('date_desc_key').notNull().default(''),
+    dateDescKey: text('date_desc_key').notNull().default(UNKNOWN_DESC),
     /** `coalesce(date_earliest, '9999-99-99')`: DATE_ASC. */
-    dateAscKey: text('date_asc_key').notNull().default('9999-99-99'),
+    dateAscKey: text('date_asc_key').notNull().default(UNKNOWN_DAY_ASC),
   },
   (t) => [
     index('engagement_actors_person_date_desc_idx').on(t.personId, t.dateDescKey, t.engagementId).where(sql`person_id is not null`),
@@ -572,6 +569,34 @@ export const searchDocs = sqliteView('search_docs', {
   organisationId: integer('organisation_id'),
   placeId: integer('place_id'),
   engagementId: integer('engagement_id'),
+}).existing();
+
+/**
+ * Pairs of entities of one type that may be one, for editors (`Query.possibleDuplicates`):
+ * created by a migration (drizzle/*_possible_duplicates). One row per pair (`a_id` < `b_id`),
+ * with the strongest reason found and its score (0..1):
+ * - `VARIANT` 0.9: the same variant key (src/domain/variant.ts) but kept apart (for people, full
+ *   names only): an ambiguous spelling the loader would not resolve, or rows older than the key;
+ * - `SHARED_NAME` 0.8 / 0.4: one's name or alias is the other's name or alias, folded (several
+ *   words / one word; for people, one shared word alone, a surname, is no reason);
+ * - `SURNAME` 0.5: a person named by a surname alone and a full-named person whose name ends in it.
+ * Places pair only when their kinds are compatible (equal, or either OTHER). `type` is PERSON,
+ * ORGANISATION or PLACE; of the six id columns, the two of the pair's type are set.
+ */
+export const possibleDuplicates = sqliteView('possible_duplicates', {
+  type: text('type', { enum: ['PERSON', 'ORGANISATION', 'PLACE'] }).notNull(),
+  aId: integer('a_id').notNull(),
+  bId: integer('b_id').notNull(),
+  reason: text('reason', { enum: ['VARIANT', 'SHARED_NAME', 'SURNAME'] }).notNull(),
+  score: real('score').notNull(),
+  /** The shared key: the variant key, the folded name or alias, or the surname. */
+  sharedKey: text('shared_key').notNull(),
+  personAId: integer('person_a_id'),
+  personBId: integer('person_b_id'),
+  organisationAId: integer('organisation_a_id'),
+  organisationBId: integer('organisation_b_id'),
+  placeAId: integer('place_a_id'),
+  placeBId: integer('place_b_id'),
 }).existing();
 
 /**

@@ -33,8 +33,20 @@ import * as chrono from 'chrono-node';
 import type { Parser, ParsedComponents, ParsedResult, ParsingComponents, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 // @ts-ignore -- edtf ships no type declarations; `EdtfValue` below types what this module reads.
 import edtf from 'edtf';
-import type { DatePrecision } from '../db/schema.ts';
-import type { PartialDateInput } from '../ingest/bundle.ts';
+import { daysInMonth, isIsoDay } from './iso-date.ts';
+import type { DatePrecision } from './vocabulary.ts';
+
+/**
+ * A date as a source states it (the bundle's `partialDateInput`, src/ingest/bundle.ts, checks
+ * this shape): source words, an EDTF string, a precision, explicit ISO 8601 day bounds; each optional.
+ */
+export interface PartialDateInput {
+  text?: string;
+  edtf?: string;
+  precision?: DatePrecision;
+  earliest?: string;
+  latest?: string;
+}
 
 /** A resolved partial date: the five columns of `partialDate` in src/db/schema.ts. */
 export interface PartialDate {
@@ -120,13 +132,6 @@ type Derived = Omit<PartialDate, 'text'>;
 const UNKNOWN_DATE: Derived = { edtf: null, precision: 'UNKNOWN', earliest: null, latest: null };
 const MS_PER_DAY = 86_400_000;
 
-const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** Days in month `m` (1–12) of year `y`; `y` null → the most a month can have (February 29). */
-function daysInMonth(y: number | null, m: number): number {
-  if (m === 2) return y == null || isLeapYear(y) ? 29 : 28;
-  return MONTH_DAYS[m - 1] ?? 0;
-}
 
 function dayNum(y: number, m: number, d: number): number {
   const date = new Date(0);
@@ -150,9 +155,7 @@ const mondayOf = (n: number) => n - ((new Date(n * MS_PER_DAY).getUTCDay() + 6) 
 
 /** A real calendar day "YYYY-MM-DD" → itself; anything else → RangeError naming `what`. */
 function checkDay(value: string, what: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  if (!match || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
+  if (!isIsoDay(value)) {
     throw new RangeError(`partial date: ${what} ${JSON.stringify(value)} is not an ISO 8601 calendar day (YYYY-MM-DD)`);
   }
   return value;

@@ -8,6 +8,8 @@
  * Keys are `person-<slug>`, `org-<slug>`, `place-<slug>`, `engagement-<id>`. Every entity an
  * annotation refers to is declared: linked entities, participants, speakers, role
  * organisations, nationalities, countries and parent organisations (followed to the top).
+ * Extraction evidence comes back on the facts it was given for, and the extractor as
+ * `annotations.extractor`; its offsets index the exported text (headline + "\n" + body).
  */
 import type { Database } from '../db/client.ts';
 import * as t from '../db/schema.ts';
@@ -46,7 +48,7 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
   if (!a) return null;
   const ninjs = articleToNinjs(a, base);
   const own = await db.query.articles.findFirst({
-    columns: { id: true },
+    columns: { id: true, extraction: true },
     where: { id: a.id },
     with: {
       quotes: { orderBy: { position: 'asc' } },
@@ -120,6 +122,12 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
   };
   const link = (l: { rel: t.MentionRel; relevance: number | null } | undefined) =>
     l ? omitNull({ rel: l.rel, relevance: l.relevance }) : {};
+  // Extraction evidence, by the row or position each fact became (src/ingest/evidence.ts).
+  const extraction = own?.extraction ?? null;
+  const evidence = (key: string) => {
+    const e = extraction?.evidence[key];
+    return e ? { evidence: { stage: e.stage, rule: e.rule, spans: e.spans.map(([s, end]) => [s, end] as [number, number]) } } : {};
+  };
 
   // Make the ninjs entities point at the annotation keys.
   const literal = (list: unknown, key: (slug: string) => string) => {
@@ -134,6 +142,7 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
   });
 
   const annotations: ArticleBundle['annotations'] = {
+    ...(extraction?.extractor ? { extractor: { ...extraction.extractor } } : {}),
     ...(a.referenceDate ? { referenceDate: a.referenceDate } : {}),
     ...(a.datelineText ? { dateline: omitNull({ text: a.datelineText, place: lk(a.dateline?.id ?? null) }) } : {}),
     places: [...places.values()].map((p) =>
@@ -146,6 +155,7 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
         kind: p.kind,
         country: lk(p.countryId),
         iso3166: p.iso3166,
+        ...evidence(`place:${p.id}`),
       }),
     ),
     organisations: [...orgs.values()].map((o) =>
@@ -159,6 +169,7 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
         acronym: o.acronym,
         country: lk(o.countryId),
         parent: ok(o.parentId),
+        ...evidence(`organisation:${o.id}`),
       }),
     ),
     people: people.map((p) =>
@@ -177,6 +188,7 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
             ended: dateInput({ text: r.endedText, edtf: r.endedEdtf, precision: r.endedPrecision, earliest: r.endedEarliest, latest: r.endedLatest }),
           }),
         ),
+        ...evidence(`person:${p.id}`),
       }),
     ),
     engagements: a.engagements.map((e) =>
@@ -192,6 +204,7 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
           actor: p.person ? personKey(p.person.slug) : orgKey(p.organisation!.slug),
           role: p.role,
         })),
+        ...evidence(`engagement:${e.id}`),
       }),
     ),
     quotes: (own?.quotes ?? []).map((q) =>
@@ -199,9 +212,12 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
         text: q.text,
         speaker: pk(q.speakerPersonId) ?? ok(q.speakerOrganisationId),
         engagement: q.engagementId && a.engagements.some((e) => e.id === q.engagementId) ? engagementKey(q.engagementId) : undefined,
+        ...evidence(`quote:${q.position}`),
       }),
     ),
-    figures: (own?.figures ?? []).map((f) => omitNull({ text: f.text, value: f.value, currency: f.currency, unit: f.unit, metric: f.metric })),
+    figures: (own?.figures ?? []).map((f) =>
+      omitNull({ text: f.text, value: f.value, currency: f.currency, unit: f.unit, metric: f.metric, ...evidence(`figure:${f.position}`) }),
+    ),
   };
   return { ninjs: ninjs as ArticleBundle['ninjs'], annotations };
 }

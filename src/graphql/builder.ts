@@ -8,6 +8,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { Principal } from '../auth/credentials.ts';
+import type { TextLimits } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { relations, type Relations } from '../db/relations.ts';
 import { badInput } from './errors.ts';
@@ -29,6 +30,8 @@ export interface Context {
   auth?: () => Promise<Principal>;
   /** Base of Newsgraph's own URIs in exported documents (config `PUBLIC_BASE_URL`, else the request origin). */
   publicBaseUrl?: string;
+  /** Limits on an article submitted as text (config `MAX_TEXT_BYTES`); absent: the defaults. */
+  textLimits?: TextLimits;
   /** The app's cache of built root-field SQL (src/graphql/statement-cache.ts); absent: no caching. */
   statements?: StatementCache;
 }

@@ -4,24 +4,9 @@
  */
 import { GraphQLError } from 'graphql';
 
-/** Codes a client can branch on. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'INVALID_CURSOR'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'RATE_LIMITED'
-  | 'QUERY_TOO_COMPLEX'
-  // Request-level rejections (src/http/, yoga), never raised by resolvers:
-  | 'BAD_REQUEST'
-  | 'GRAPHQL_PARSE_FAILED'
-  | 'GRAPHQL_VALIDATION_FAILED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'METHOD_NOT_ALLOWED'
-  | 'CSRF_REJECTED'
-  | 'INTERNAL_SERVER_ERROR';
+import type { ErrorCode } from '../domain/errors.ts';
+
+export type { ErrorCode };
 
 /** A GraphQLError carrying `extensions.code` (and optional extra extensions, e.g. `problems`). */
 export function codedError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

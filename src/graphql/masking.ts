@@ -1,8 +1,9 @@
 /**
  * Error masking for yoga (`maskedErrors.maskError`), on whenever config `MASK_ERRORS` is (the
  * default), whatever NODE_ENV says:
- * - a GraphQLError raised on purpose (a resolver's `codedError`, a validation or limit
- *   rejection, yoga's request errors) passes through with its message and `extensions.code`;
+ * - a GraphQLError raised on purpose (a resolver's `codedError`, a lower layer's `CodedError`,
+ *   a validation or limit rejection, yoga's request errors) passes through with its message and
+ *   `extensions.code`;
  * - anything else (a libSQL/driver error, SQL text, a TypeError, a stack) becomes
  *   `{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }`;
  * - `extensions.originalError`, which yoga adds to some of its own errors (e.g. the JSON parser's
@@ -10,6 +11,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
+import { CodedError } from '../domain/errors.ts';
 
 type MaskError = NonNullable<Extract<YogaServerOptions<object, object>['maskedErrors'], object>['maskError']>;
 
@@ -44,6 +46,9 @@ export const maskError: MaskError = (error, message) => {
       { path, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'relationNesting' } },
     );
   }
+  // An expected error from a lower layer (src/domain/errors.ts): graphql-js already copied its
+  // code onto the GraphQLError; pass it through like a resolver's own codedError.
+  if (error instanceof GraphQLError && error.originalError instanceof CodedError) return error;
   const masked = yogaMaskError(error, message, false);
   const extensions = masked instanceof GraphQLError ? (masked.extensions as Record<string, unknown>) : undefined;
   if (extensions && Object.prototype.propertyIsEnumerable.call(extensions, 'originalError')) {

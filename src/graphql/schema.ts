@@ -15,7 +15,10 @@ import './types/role.ts';
 import './types/engagement.ts';
 import './types/quote.ts';
 import './types/article.ts';
+import './types/ingest-text.ts';
 import './types/search.ts';
+import './types/possible-duplicate.ts';
+import './types/extraction.ts';
 import './types/facets.ts';
 
 builder.scalarType('DateTime', {

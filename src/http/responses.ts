@@ -3,7 +3,7 @@
  * size, CSRF, method, encoding). The body is a GraphQL response with `errors` and no `data`,
  * as the GraphQL over HTTP spec describes for request errors; its media type follows `Accept`.
  */
-import type { ErrorCode } from '../graphql/errors.ts';
+import type { ErrorCode } from '../domain/errors.ts';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 

@@ -7,7 +7,8 @@
  * `ninjs` is a news item per the IPTC ninjs 3.1 schema (uri, headlines, bodies, language,
  * located, people/organisations/places/events with `rel`). `annotations` carries what ninjs
  * cannot: aliases, roles, engagements with participants (CAMEO 1.1b3 codes), partial dates
- * (EDTF, ISO 8601-2), quotes and figures. Entities have a bundle-local `key`; a ninjs entity
+ * (EDTF, ISO 8601-2), quotes and figures; from an extractor, its name and version and each
+ * fact's `evidence` (stage, rule, offsets). Entities have a bundle-local `key`; a ninjs entity
  * whose `literal` equals a key is the same entity. Engagements, quotes and roles refer to
  * entities by key.
  *
@@ -15,6 +16,7 @@
  * `normaliseInput` in ./normalise.ts.
  */
 import * as z from 'zod/mini';
+import { isIsoDateTime, isIsoDay } from '../domain/iso-date.ts';
 import en from 'zod/v4/locales/en.js';
 import {
   DATE_PRECISIONS,
@@ -31,7 +33,7 @@ import {
 // expected string, received number", "Unrecognized key: ...") as before.
 z.config(en());
 
-const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO calendar day YYYY-MM-DD'));
+const isoDay = z.string().check(z.refine(isIsoDay, 'expected an ISO calendar day YYYY-MM-DD that exists'));
 const key = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'keys are lower-case letters, digits and hyphens'));
 const name = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 /** A trimmed string with at least one character. */
@@ -51,6 +53,22 @@ export const partialDateInput = z.strictObject({
 });
 export type PartialDateInput = z.infer<typeof partialDateInput>;
 
+/**
+ * Why an extractor put a fact in the bundle: the stage and rule that made it, and where the
+ * fact is printed, as [start, end) UTF-16 offsets (JavaScript string indices) into the printed
+ * text: the headline, "\n", the body (`printedText`, ./validate.ts). Validation checks
+ * 0 ≤ start < end ≤ the text's length.
+ */
+export const evidenceInput = z.strictObject({
+  stage: nonEmpty(),
+  rule: nonEmpty(),
+  spans: z.array(z.tuple([z.int().check(z.gte(0)), z.int().check(z.gte(0))])),
+});
+export type EvidenceInput = z.infer<typeof evidenceInput>;
+
+/** The machine that made a bundle (absent: made by hand). */
+export const extractorInput = z.strictObject({ name: nonEmpty(), version: nonEmpty() });
+
 const entityBase = {
   key,
   name,
@@ -61,6 +79,7 @@ const entityBase = {
   rel: z.optional(z.enum(MENTION_RELS)),
   /** 0..1, higher is more central to the article. */
   relevance: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  evidence: z.optional(evidenceInput),
 };
 
 export const placeInput = z.strictObject({
@@ -105,6 +124,7 @@ export const engagementInput = z.strictObject({
   participants: z
     .array(z.strictObject({ actor: key, role: z.enum(PARTICIPANT_ROLES) }))
     .check(z.minLength(1, 'an engagement has at least one participant')),
+  evidence: z.optional(evidenceInput),
 });
 
 export const quoteInput = z.strictObject({
@@ -112,6 +132,7 @@ export const quoteInput = z.strictObject({
   text: name,
   speaker: z.optional(key),
   engagement: z.optional(key),
+  evidence: z.optional(evidenceInput),
 });
 
 export const figureInput = z.strictObject({
@@ -123,9 +144,12 @@ export const figureInput = z.strictObject({
   currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
   unit: z.optional(nonEmpty()),
   metric: z.optional(nonEmpty()),
+  evidence: z.optional(evidenceInput),
 });
 
 export const annotationsInput = z.strictObject({
+  /** Set by an extractor: its name and version. The bundle is then machine-made. */
+  extractor: z.optional(extractorInput),
   /** The day relative dates ("on Monday") resolve against; defaults to the publication day. */
   referenceDate: z.optional(isoDay),
   /** The dateline as printed and the place key it names. */
@@ -151,8 +175,7 @@ const absoluteUri = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, 'e
 const dateTime = z
   .string()
   .check(
-    z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/, { message: 'expected an ISO 8601 date-time, e.g. 2025-11-24T09:30:00Z', abort: true }),
-    z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date-time'),
+    z.refine((s) => isIsoDateTime(s, 'required'), 'expected an ISO 8601 date-time of a real day, e.g. 2025-11-24T09:30:00Z'),
   );
 
 /**

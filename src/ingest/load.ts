@@ -3,8 +3,9 @@
  * CLI and the `ingestArticle` mutation all come through here.
  *
  * Entities resolve against what the database already holds: by sameAs URI first, then by
- * folded name, then by folded alias or acronym, always within one kind (a person never merges
- * with an organisation). Inserts are upserts on the unique folded keys, so concurrent loads
+ * folded name, then by folded alias or acronym, then by variant key (transliteration variants,
+ * when exactly one entity has it), always within one kind (a person never merges with an
+ * organisation). Inserts are upserts on the unique folded keys, so concurrent loads
  * create each entity once. Re-loading the same ninjs `uri` replaces the article's links,
  * engagements, quotes and figures; re-loading identical content changes nothing at all.
  */
@@ -13,12 +14,14 @@ import { and, eq, gt, inArray, lt, notExists, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { foldName, slugify } from '../domain/fold.ts';
+import { variantKey } from '../domain/variant.ts';
 import { resolvePartialDate, type PartialDate } from '../domain/partial-date.ts';
 import { foldPendingSearchDocs } from '../search/index.ts';
 import { parseOwnUri, type EntityKind } from '../export/uris.ts';
 import type { ArticleBundle, EngagementInput, OrganisationInput, PersonInput, PlaceInput } from './bundle.ts';
 import { writeTransaction, type Tx } from './transaction.ts';
-import { BundleRejected, validateBundle } from './validate.ts';
+import { combineEvidence, engagementsHaveEvidence, storedExtraction } from './evidence.ts';
+import { BundleRejected, printedText, validateBundle } from './validate.ts';
 
 /** What a load did. `created` is false when the uri was already known; `changed` false when nothing differed. */
 export interface LoadResult {
@@ -75,6 +78,9 @@ export async function loadBundle(db: Database, input: unknown, options: LoadOpti
   const article = articleFields(bundle);
   const dates = resolveDates(bundle, article.publishedAt);
   const { linked: ownEvents, extra: extraEvents } = splitEvents(bundle, own);
+  // Evidence offsets index the printed text; stored, they index the article's own text.
+  const printed = printedText(bundle);
+  const storedText = `${article.headline}\n${article.body}`;
 
   return writeTransaction(db, async (tx) => {
     const existing = await tx.query.articles.findFirst({
@@ -99,6 +105,7 @@ export async function loadBundle(db: Database, input: unknown, options: LoadOpti
         ...(extraEvents.length ? { [EXTRA_EVENTS_KEY]: extraEvents } : {}),
         [CONTENT_HASH_KEY]: hash,
       },
+      extraction: storedExtraction(bundle, printed, storedText, { personIds, orgIds, placeIds }),
       ingestedAt: now.toISOString(),
     };
     let articleId: number;
@@ -127,12 +134,13 @@ export async function loadBundle(db: Database, input: unknown, options: LoadOpti
       actorIds: { people: personIds, organisations: orgIds },
     });
     await linkOwnEvents(tx, articleId, ownEvents);
+    // What needed the engagements' ids: their ninjs events and their evidence (one statement for both).
     const engagementEvents = eventsOfEngagements(bundle, engagementIds);
-    if (Object.keys(engagementEvents).length)
-      await tx
-        .update(t.articles)
-        .set({ ninjsExtra: { ...row.ninjsExtra, [ENGAGEMENT_EVENTS_KEY]: engagementEvents } })
-        .where(eq(t.articles.id, articleId));
+    const late: { ninjsExtra?: Record<string, unknown>; extraction?: t.StoredExtraction | null } = {};
+    if (Object.keys(engagementEvents).length) late.ninjsExtra = { ...row.ninjsExtra, [ENGAGEMENT_EVENTS_KEY]: engagementEvents };
+    if (engagementsHaveEvidence(bundle))
+      late.extraction = storedExtraction(bundle, printed, storedText, { personIds, orgIds, placeIds, engagementIds });
+    if (Object.keys(late).length) await tx.update(t.articles).set(late).where(eq(t.articles.id, articleId));
     await step('quotes');
     await insertQuotesAndFigures(tx, articleId, bundle, { personIds, orgIds, engagementIds });
     await deleteOrphanEngagements(tx, formerEngagements);
@@ -241,6 +249,7 @@ function mergeSurnameMentions(people: PersonInput[], rename: (from: string, to: 
         const target = full[0]!;
         if (!target.aliases.includes(p.name)) target.aliases.push(p.name);
         target.rel = strongerRel(target.rel, p.rel);
+        target.evidence = combineEvidence(target.evidence, p.evidence);
         for (const uri of p.sameAs) if (!target.sameAs.includes(uri)) target.sameAs.push(uri);
         rename(p.key, target.key);
         continue;
@@ -354,7 +363,7 @@ function dateColumns<P extends string>(prefix: P, d: PartialDate | null) {
 // Entity resolution and upserts
 //
 // Each kind is resolved in bulk: a few statements fetch every stored entity the bundle's
-// entities could match (own URI, sameAs, ISO code, folded name, alias, acronym), and the order
+// entities could match (own URI, sameAs, ISO code, folded name, alias, acronym, variant key), and the order
 // of precedence is applied here. Entities found nowhere are inserted with INSERT ... ON
 // CONFLICT DO NOTHING on the unique folded key and read back if another load created them
 // first, so a name is never stored twice. New names and URIs are added in one statement per
@@ -369,6 +378,10 @@ interface Incoming {
   key: string;
   name: string;
   nameKey: string;
+  /** `variantKey(name)`: transliteration variants of the name share it. */
+  variantKey: string;
+  /** Whether the variant key may resolve the entity: for people a full name (two words or more), never a surname alone. */
+  variantResolves: boolean;
   /** Folded aliases. */
   aliasKeys: string[];
   /** Folded acronym (organisations). */
@@ -387,11 +400,18 @@ interface Hit {
 const uniq = <T>(xs: Iterable<T>) => [...new Set(xs)];
 const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
 
-function incoming(e: { key: string; name: string; aliases: string[]; sameAs: string[]; acronym?: string | undefined; kind?: string; iso3166?: string | undefined }, place: boolean): Incoming {
+function incoming(
+  e: { key: string; name: string; aliases: string[]; sameAs: string[]; acronym?: string | undefined; kind?: string; iso3166?: string | undefined },
+  place: boolean,
+  person = false,
+): Incoming {
+  const variant = variantKey(e.name);
   return {
     key: e.key,
     name: e.name,
     nameKey: foldName(e.name),
+    variantKey: variant,
+    variantResolves: variant !== '' && (!person || variant.includes(' ')),
     aliasKeys: e.aliases.map(foldName).filter(Boolean),
     acronymKey: e.acronym ? foldName(e.acronym) || undefined : undefined,
     sameAs: e.sameAs,
@@ -400,7 +420,7 @@ function incoming(e: { key: string; name: string; aliases: string[]; sameAs: str
   };
 }
 
-/** Every stored entity of one kind that the incoming ones could resolve to (at most six statements). */
+/** Every stored entity of one kind that the incoming ones could resolve to (at most seven statements). */
 async function candidates(tx: Tx, owner: OwnerColumn, table: EntityTable, list: Incoming[], own: readonly string[]) {
   const ownSlugs: string[] = [];
   const external: string[] = [];
@@ -413,6 +433,7 @@ async function candidates(tx: Tx, owner: OwnerColumn, table: EntityTable, list: 
   const isPlace = table === t.places;
   const kindColumn = isPlace ? t.places.kind : sql<string | null>`null`;
   const nameKeys = uniq(list.flatMap((e) => [e.nameKey, ...e.aliasKeys]));
+  const variantKeys = uniq(list.flatMap((e) => (e.variantResolves ? [e.variantKey] : [])));
   const aliasKeys = uniq(list.flatMap((e) => [e.nameKey, ...(e.acronymKey ? [e.acronymKey] : [])]));
   const acronymKeys = uniq(list.flatMap((e) => (e.acronymKey ? [e.acronymKey] : [])));
   const isoCodes = uniq(list.flatMap((e) => (e.iso3166 ? [e.iso3166] : [])));
@@ -427,9 +448,26 @@ async function candidates(tx: Tx, owner: OwnerColumn, table: EntityTable, list: 
       .from(t.sameAs)
       .where(and(inArray(t.sameAs.uri, uniq(external)), sql`${t.sameAs[owner]} is not null`)))
       if (r.id !== null) bySameAs.set(r.uri, r.id);
+  // Names and variant keys in one statement (two index lookups).
   const byName = new Map<string, Hit[]>();
-  for (const r of await tx.select({ id: table.id, nameKey: table.nameKey, kind: kindColumn }).from(table).where(inArray(table.nameKey, nameKeys)).orderBy(table.id))
-    push(byName, r.nameKey, { id: r.id, kind: r.kind });
+  const byVariant = new Map<string, Hit[]>();
+  const names = new Set(nameKeys);
+  const variants = new Set(variantKeys);
+  for (const r of await tx
+    .select({ id: table.id, nameKey: table.nameKey, variantKey: table.variantKey, kind: kindColumn })
+    .from(table)
+    .where(variantKeys.length ? or(inArray(table.nameKey, nameKeys), inArray(table.variantKey, variantKeys)) : inArray(table.nameKey, nameKeys))
+    .orderBy(table.id)) {
+    if (names.has(r.nameKey)) push(byName, r.nameKey, { id: r.id, kind: r.kind });
+    if (r.variantKey !== null && variants.has(r.variantKey)) push(byVariant, r.variantKey, { id: r.id, kind: r.kind });
+  }
+  // External identifiers of the entities a variant key could resolve to: a variant match is no
+  // match when both sides are identified by one authority and disagree (two Mohammad Bagheris).
+  const sameAsOf = new Map<number, string[]>();
+  const variantIds = uniq([...byVariant.values()].flat().map((h) => h.id));
+  if (variantIds.length && external.length)
+    for (const r of await tx.select({ uri: t.sameAs.uri, id: t.sameAs[owner] }).from(t.sameAs).where(inArray(t.sameAs[owner], variantIds)))
+      if (r.id !== null) push(sameAsOf, r.id, r.uri);
   const byAlias = new Map<string, Hit[]>();
   for (const r of await tx
     .select({ id: table.id, nameKey: t.aliases.nameKey, kind: kindColumn })
@@ -448,7 +486,7 @@ async function candidates(tx: Tx, owner: OwnerColumn, table: EntityTable, list: 
   if (isoCodes.length)
     for (const r of await tx.select({ id: t.places.id, iso: t.places.iso3166 }).from(t.places).where(inArray(t.places.iso3166, isoCodes)))
       if (r.iso) byIso.set(r.iso, r.id);
-  return { bySlug, bySameAs, byName, byAlias, byAcronym, byIso };
+  return { bySlug, bySameAs, byName, byVariant, sameAsOf, byAlias, byAcronym, byIso };
 }
 type Candidates = Awaited<ReturnType<typeof candidates>>;
 
@@ -458,8 +496,11 @@ type Candidates = Awaited<ReturnType<typeof candidates>>;
  * (places: same kind first, then a compatible one: same kind, or either OTHER), the name being
  * exactly one entity's alias ("Larijani" → Ali Larijani), one of its aliases being exactly one
  * entity's name ("Islamic Republic of Iran" with alias "Iran" → Iran), its acronym being
- * exactly one organisation's acronym or alias. Alias against alias is no evidence: "Imran Khan"
- * and "Sadiq Khan" share the alias "Khan".
+ * exactly one organisation's acronym or alias, and last its variant key (src/domain/variant.ts:
+ * "Muhammed Baqeri" → Mohammad Bagheri) being exactly one entity's, for people only on a full
+ * name, and not when both carry sameAs URIs of one authority that differ. Alias against alias is
+ * no evidence: "Imran Khan" and "Sadiq Khan" share the alias "Khan"; nor is a variant key two
+ * entities share (the new one is kept apart, and `possible_duplicates` lists it).
  * @returns the stored entity's id, or undefined when it is new
  */
 function resolveIncoming(e: Incoming, owner: OwnerColumn, c: Candidates, own: readonly string[]): number | undefined {
@@ -480,8 +521,24 @@ function resolveIncoming(e: Incoming, owner: OwnerColumn, c: Candidates, own: re
   return (
     one(c.byAlias.get(e.nameKey) ?? []) ??
     one(e.aliasKeys.flatMap((k) => c.byName.get(k) ?? [])) ??
-    (e.acronymKey ? one([...(c.byAcronym.get(e.acronymKey) ?? []), ...(c.byAlias.get(e.acronymKey) ?? [])]) : undefined)
+    (e.acronymKey ? one([...(c.byAcronym.get(e.acronymKey) ?? []), ...(c.byAlias.get(e.acronymKey) ?? [])]) : undefined) ??
+    (e.variantResolves ? variantMatch(e, one(c.byVariant.get(e.variantKey) ?? []), c, own) : undefined)
   );
+}
+
+/** The entity a unique variant-key hit names, unless the two carry differing URIs of one authority. */
+function variantMatch(e: Incoming, id: number | undefined, c: Candidates, own: readonly string[]): number | undefined {
+  if (id === undefined) return undefined;
+  const authority = (uri: string) => {
+    try {
+      return new URL(uri).host || uri.split(':')[0];
+    } catch {
+      return uri;
+    }
+  };
+  const theirs = new Set((c.sameAsOf.get(id) ?? []).map(authority));
+  const clash = e.sameAs.some((uri) => !parseOwnUri(uri, own) && theirs.has(authority(uri)));
+  return clash ? undefined : id;
 }
 
 /** Slugs for new entities: the folded name, else name-2, name-3 ... (one statement for all). */
@@ -526,7 +583,7 @@ async function insertNew(
   for (const [i, { e, row }] of list.entries()) {
     const [inserted] = await tx
       .insert(table)
-      .values({ ...row, name: e.name, nameKey: e.nameKey, slug: slugs[i]! } as never)
+      .values({ ...row, name: e.name, nameKey: e.nameKey, variantKey: e.variantKey, slug: slugs[i]! } as never)
       .onConflictDoNothing(target)
       .returning({ id: table.id });
     if (inserted) {
@@ -653,7 +710,7 @@ async function upsertOrganisations(tx: Tx, orgs: OrganisationInput[], placeIds: 
 
 async function upsertPeople(tx: Tx, people: PersonInput[], placeIds: Ids, orgIds: Ids, dates: Dates, own: readonly string[]): Promise<Ids> {
   if (!people.length) return new Map();
-  const list = people.map((p) => incoming(p, false));
+  const list = people.map((p) => incoming(p, false, true));
   const c = await candidates(tx, 'personId', t.people, list, own);
   const ids: Ids = new Map();
   for (const e of list) {

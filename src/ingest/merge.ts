@@ -1,7 +1,9 @@
 /**
- * Merging two people found to be the same ("A. Larijani" and "Ali Larijani"): everything the
- * merged person has moves to the kept one, in one write transaction.
+ * Merging two records of one person, organisation or place found to be the same ("A. Larijani"
+ * and "Ali Larijani", `Query.possibleDuplicates`): everything the merged record has moves to the
+ * kept one, in one write transaction; any failure changes nothing.
  *
+ * People (`mergePeople`):
  * - article links: moved; where both were linked to one article, one link remains with the
  *   stronger rel (about over mentions) and the higher relevance;
  * - participations, quotes, roles, aliases and sameAs URIs: moved (duplicates dropped, a role's
@@ -10,10 +12,26 @@
  * - engagements the kept person now takes part in get their fingerprint recomputed; two that
  *   turn out to be the same engagement become one (articles, participants and quotes joined);
  * - the merged person is deleted.
+ *
+ * Organisations (`mergeOrganisations`): article links, participations, quotes, roles held in it
+ * (a role the kept one has already is dropped), member organisations (`parent`), aliases (the
+ * merged name and acronym become aliases) and sameAs move; kind (a known kind over OTHER),
+ * acronym, country and parent are the kept one's, else the merged one's.
+ *
+ * Places (`mergePlaces`): article links, datelines, engagements held there, nationalities,
+ * organisations' countries, cities and regions lying in it, aliases and sameAs move; kind (a
+ * known kind over OTHER), country and ISO 3166 code are the kept one's, else the merged one's.
+ *
+ * Engagements whose participants or place changed get their fingerprint recomputed (two that
+ * become the same are one), and extraction evidence naming the merged row names the kept one
+ * (src/ingest/evidence.ts; evidence is found through the articles that link, quote or report the
+ * merged row).
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import * as t from '../db/schema.ts';
+import { foldName } from '../domain/fold.ts';
+import { renameEvidence, type EvidenceKind } from './evidence.ts';
 import { engagementFingerprint } from './load.ts';
 import { writeTransaction, type Tx } from './transaction.ts';
 
@@ -35,21 +53,9 @@ export async function mergePeople(db: Database, keepId: number, mergeId: number)
     const keep = found.find((p) => p.id === keepId);
     const merge = found.find((p) => p.id === mergeId);
     if (!keep || !merge) throw new MergeRefused(`No person with id ${!keep ? keepId : mergeId}.`, 'NOT_FOUND');
+    const naming = await articlesNaming(tx, 'person', mergeId);
 
-    // Article links.
-    const keepLinks = new Map(
-      (await tx.select().from(t.articlePeople).where(eq(t.articlePeople.personId, keepId))).map((l) => [l.articleId, l]),
-    );
-    for (const l of await tx.select().from(t.articlePeople).where(eq(t.articlePeople.personId, mergeId))) {
-      const k = keepLinks.get(l.articleId);
-      if (!k) {
-        await tx.update(t.articlePeople).set({ personId: keepId }).where(and(eq(t.articlePeople.articleId, l.articleId), eq(t.articlePeople.personId, mergeId)));
-        continue;
-      }
-      const rel = k.rel === 'about' || l.rel === 'about' ? 'about' : 'mentions';
-      const relevance = k.relevance == null ? l.relevance : l.relevance == null ? k.relevance : Math.max(k.relevance, l.relevance);
-      await tx.update(t.articlePeople).set({ rel, relevance }).where(and(eq(t.articlePeople.articleId, l.articleId), eq(t.articlePeople.personId, keepId)));
-    }
+    await mergeLinks(tx, 'article_people', 'person_id', keepId, mergeId);
 
     // Participations (the unique (engagement, person, role) index drops duplicates), quotes.
     const touched = new Set(
@@ -74,16 +80,141 @@ export async function mergePeople(db: Database, keepId: number, mergeId: number)
       if (Object.keys(fill).length) await tx.update(t.roles).set(fill).where(eq(t.roles.id, same.id));
     }
 
-    // Names and identifiers.
-    await tx.run(sql`update or ignore aliases set person_id = ${keepId} where person_id = ${mergeId}`);
-    await tx.insert(t.aliases).values({ personId: keepId, name: merge.name, nameKey: merge.nameKey }).onConflictDoNothing();
-    await tx.update(t.sameAs).set({ personId: keepId }).where(eq(t.sameAs.personId, mergeId));
+    await moveNames(tx, 'personId', keepId, mergeId, [merge.name]);
     if (keep.nationalityId == null && merge.nationalityId != null)
       await tx.update(t.people).set({ nationalityId: merge.nationalityId }).where(eq(t.people.id, keepId));
 
     await tx.delete(t.people).where(eq(t.people.id, mergeId));
+    await renameEvidence(tx, naming, 'person', mergeId, keepId);
     await refingerprint(tx, [...touched]);
   });
+}
+
+/** Merge organisation `mergeId` into organisation `keepId`. @throws MergeRefused */
+export async function mergeOrganisations(db: Database, keepId: number, mergeId: number): Promise<void> {
+  if (keepId === mergeId) throw new MergeRefused('An organisation cannot be merged with itself.', 'BAD_USER_INPUT');
+  await writeTransaction(db, async (tx) => {
+    const found = await tx.select().from(t.organisations).where(inArray(t.organisations.id, [keepId, mergeId]));
+    const keep = found.find((o) => o.id === keepId);
+    const merge = found.find((o) => o.id === mergeId);
+    if (!keep || !merge) throw new MergeRefused(`No organisation with id ${!keep ? keepId : mergeId}.`, 'NOT_FOUND');
+    const naming = await articlesNaming(tx, 'organisation', mergeId);
+
+    await mergeLinks(tx, 'article_organisations', 'organisation_id', keepId, mergeId);
+    // Participations (duplicates dropped by the unique index, then by the cascade), quotes, roles held in it.
+    const touched = (
+      await tx.select({ id: t.participants.engagementId }).from(t.participants).where(inArray(t.participants.organisationId, [keepId, mergeId]))
+    ).map((r) => r.id);
+    await tx.run(sql`update or ignore participants set organisation_id = ${keepId} where organisation_id = ${mergeId}`);
+    await tx.update(t.quotes).set({ speakerOrganisationId: keepId }).where(eq(t.quotes.speakerOrganisationId, mergeId));
+    await tx.run(sql`update or ignore roles set organisation_id = ${keepId} where organisation_id = ${mergeId}`);
+    // Members: organisations whose parent was the merged one.
+    await tx.update(t.organisations).set({ parentId: keepId }).where(and(eq(t.organisations.parentId, mergeId), sql`${t.organisations.id} <> ${keepId}`));
+
+    await moveNames(tx, 'organisationId', keepId, mergeId, [merge.name, ...(merge.acronym && merge.acronym !== keep.acronym ? [merge.acronym] : [])]);
+    const parentId = keep.parentId != null && keep.parentId !== mergeId ? keep.parentId : merge.parentId !== keepId ? merge.parentId : null;
+    await tx
+      .update(t.organisations)
+      .set({
+        kind: keep.kind === 'OTHER' ? merge.kind : keep.kind,
+        acronym: keep.acronym ?? merge.acronym,
+        countryId: keep.countryId ?? merge.countryId,
+        parentId,
+      })
+      .where(eq(t.organisations.id, keepId));
+
+    await tx.delete(t.organisations).where(eq(t.organisations.id, mergeId));
+    await renameEvidence(tx, naming, 'organisation', mergeId, keepId);
+    await refingerprint(tx, touched);
+  });
+}
+
+/** Merge place `mergeId` into place `keepId`. @throws MergeRefused */
+export async function mergePlaces(db: Database, keepId: number, mergeId: number): Promise<void> {
+  if (keepId === mergeId) throw new MergeRefused('A place cannot be merged with itself.', 'BAD_USER_INPUT');
+  await writeTransaction(db, async (tx) => {
+    const found = await tx.select().from(t.places).where(inArray(t.places.id, [keepId, mergeId]));
+    const keep = found.find((p) => p.id === keepId);
+    const merge = found.find((p) => p.id === mergeId);
+    if (!keep || !merge) throw new MergeRefused(`No place with id ${!keep ? keepId : mergeId}.`, 'NOT_FOUND');
+    const naming = await articlesNaming(tx, 'place', mergeId);
+
+    await mergeLinks(tx, 'article_places', 'place_id', keepId, mergeId);
+    await tx.update(t.articles).set({ datelinePlaceId: keepId }).where(eq(t.articles.datelinePlaceId, mergeId));
+    const touched = (await tx.select({ id: t.engagements.id }).from(t.engagements).where(eq(t.engagements.placeId, mergeId))).map((r) => r.id);
+    await tx.update(t.engagements).set({ placeId: keepId }).where(eq(t.engagements.placeId, mergeId));
+    await tx.update(t.people).set({ nationalityId: keepId }).where(eq(t.people.nationalityId, mergeId));
+    await tx.update(t.organisations).set({ countryId: keepId }).where(eq(t.organisations.countryId, mergeId));
+    await tx.update(t.places).set({ countryId: keepId }).where(and(eq(t.places.countryId, mergeId), sql`${t.places.id} <> ${keepId}`));
+
+    await moveNames(tx, 'placeId', keepId, mergeId, [merge.name]);
+    // The ISO code is unique: freed from the merged place before the kept one may take it.
+    if (merge.iso3166) await tx.update(t.places).set({ iso3166: null }).where(eq(t.places.id, mergeId));
+    const countryId = keep.countryId != null && keep.countryId !== mergeId ? keep.countryId : merge.countryId !== keepId ? merge.countryId : null;
+    await tx.update(t.places).set({ countryId, iso3166: keep.iso3166 ?? merge.iso3166 }).where(eq(t.places.id, keepId));
+
+    await tx.delete(t.places).where(eq(t.places.id, mergeId));
+    // A known kind over OTHER, unless another place of that kind has the name (kind and name are unique together).
+    if (keep.kind === 'OTHER' && merge.kind !== 'OTHER') {
+      const [clash] = await tx.select({ id: t.places.id }).from(t.places).where(and(eq(t.places.kind, merge.kind), eq(t.places.nameKey, keep.nameKey)));
+      if (!clash) await tx.update(t.places).set({ kind: merge.kind }).where(eq(t.places.id, keepId));
+    }
+    await renameEvidence(tx, naming, 'place', mergeId, keepId);
+    await refingerprint(tx, touched);
+  });
+}
+
+/**
+ * Move an entity's article links to the kept entity; where both were linked to one article, one
+ * link remains with the stronger rel (about over mentions) and the higher relevance.
+ */
+async function mergeLinks(
+  tx: Tx,
+  table: 'article_people' | 'article_organisations' | 'article_places',
+  column: 'person_id' | 'organisation_id' | 'place_id',
+  keepId: number,
+  mergeId: number,
+) {
+  const link = sql.identifier(table);
+  const col = sql.identifier(column);
+  await tx.run(sql`update ${link} set
+      rel = case when ${link}.rel = 'about' or m.rel = 'about' then 'about' else 'mentions' end,
+      relevance = case when ${link}.relevance is null then m.relevance when m.relevance is null then ${link}.relevance
+        else max(${link}.relevance, m.relevance) end
+    from (select article_id, rel, relevance from ${link} where ${col} = ${mergeId}) as m
+    where ${link}.${col} = ${keepId} and ${link}.article_id = m.article_id`);
+  // Links to articles the kept entity has already stay behind and go with the merged entity.
+  await tx.run(sql`update or ignore ${link} set ${col} = ${keepId} where ${col} = ${mergeId}`);
+}
+
+/** Aliases and sameAs URIs move to the kept entity; `names` (the merged name ...) become its aliases. */
+async function moveNames(tx: Tx, owner: 'personId' | 'organisationId' | 'placeId', keepId: number, mergeId: number, names: string[]) {
+  const column = sql.identifier({ personId: 'person_id', organisationId: 'organisation_id', placeId: 'place_id' }[owner]);
+  await tx.run(sql`update or ignore aliases set ${column} = ${keepId} where ${column} = ${mergeId}`);
+  const rows = names.map((name) => ({ [owner]: keepId, name, nameKey: foldName(name) })).filter((r) => r.nameKey);
+  if (rows.length) await tx.insert(t.aliases).values(rows as never).onConflictDoNothing();
+  await tx.run(sql`update same_as set ${column} = ${keepId} where ${column} = ${mergeId}`);
+}
+
+/**
+ * Articles whose extraction evidence may name the entity: those that link it, quote it or report
+ * an engagement it took part in or that happened there (read before the entity's rows move).
+ */
+async function articlesNaming(tx: Tx, kind: Exclude<EvidenceKind, 'engagement'>, id: number): Promise<number[]> {
+  const rows = await tx.all<{ id: number }>(
+    kind === 'person'
+      ? sql`select article_id as id from article_people where person_id = ${id}
+          union select article_id from quotes where speaker_person_id = ${id}
+          union select ea.article_id from participants p join engagement_articles ea on ea.engagement_id = p.engagement_id where p.person_id = ${id}`
+      : kind === 'organisation'
+        ? sql`select article_id as id from article_organisations where organisation_id = ${id}
+            union select article_id from quotes where speaker_organisation_id = ${id}
+            union select ea.article_id from participants p join engagement_articles ea on ea.engagement_id = p.engagement_id where p.organisation_id = ${id}`
+        : sql`select article_id as id from article_places where place_id = ${id}
+            union select id from articles where dateline_place_id = ${id}
+            union select ea.article_id from engagements e join engagement_articles ea on ea.engagement_id = e.id where e.place_id = ${id}`,
+  );
+  return rows.map((r) => Number(r.id));
 }
 
 /**
@@ -108,6 +239,8 @@ export async function refingerprint(tx: Tx, engagementIds: number[]): Promise<nu
       await tx.update(t.engagements).set({ fingerprint }).where(eq(t.engagements.id, id));
       continue;
     }
+    const reporting = (await tx.select({ id: t.engagementArticles.articleId }).from(t.engagementArticles).where(eq(t.engagementArticles.engagementId, id))).map((r) => r.id);
+    await renameEvidence(tx, reporting, 'engagement', id, twin.id);
     await tx.run(sql`update or ignore engagement_articles set engagement_id = ${twin.id} where engagement_id = ${id}`);
     await tx.run(sql`update or ignore participants set engagement_id = ${twin.id} where engagement_id = ${id}`);
     await tx.update(t.quotes).set({ engagementId: twin.id }).where(eq(t.quotes.engagementId, id));

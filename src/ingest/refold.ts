@@ -2,7 +2,7 @@
  * Re-fold what a database stores folded, after `foldName` (src/domain/fold.ts) changed: the
  * entities' and aliases' `name_key`s (unique: resolution finds entities by them), the folded
  * search columns of articles and engagements, and engagement fingerprints (an undated
- * engagement's fingerprint hashes its folded date words). `migrateDatabase` runs it at every
+ * engagement's fingerprint hashes its folded date words). `upgradeDatabase` (./upgrade.ts) runs it at every
  * start-up and `npm run db:migrate`; idempotent, and cheap when nothing changed: only rows with a
  * character at or above U+2E00 are read (below it, `foldName` gives what it always gave: the
  * any-ascii transliteration), and only those whose stored form differs are written.
@@ -14,6 +14,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { foldName } from '../domain/fold.ts';
+import { variantKey } from '../domain/variant.ts';
 import { DOC_KIND } from '../search/index.ts';
 import { refingerprint } from './merge.ts';
 import { writeTransaction } from './transaction.ts';
@@ -56,11 +57,15 @@ export async function refoldDatabase(db: Database): Promise<RefoldReport> {
           report.conflicts.push(`${table} ${row.id} "${row.name}": key "${key}" is held by row ${taken[0]!.id}; kept "${row.key}"`);
           continue;
         }
-        await tx.run(sql`update ${sql.identifier(table)} set name_key = ${key} where id = ${row.id}`);
+        await tx.run(
+          table === 'aliases'
+            ? sql`update aliases set name_key = ${key} where id = ${row.id}`
+            : sql`update ${sql.identifier(table)} set name_key = ${key}, variant_key = ${variantKey(row.name)} where id = ${row.id}`,
+        );
         report.keys++;
       }
     }
-    // Articles and engagements: queue those whose folded columns differ; migrateDatabase then folds them.
+    // Articles and engagements: queue those whose folded columns differ; upgradeDatabase then folds them.
     const documents = await tx.all<{ key: number; title: string; body: string; titleFolded: string | null; bodyFolded: string | null }>(sql`
       select d.key as key, d.title as title, d.body as body, f.title_folded as titleFolded, f.body_folded as bodyFolded
       from (
@@ -81,4 +86,24 @@ export async function refoldDatabase(db: Database): Promise<RefoldReport> {
     report.fingerprints = await refingerprint(tx, undated.map((e) => e.id));
   });
   return report;
+}
+
+/**
+ * Give every person, organisation and place without a variant key its `variantKey(name)`
+ * (src/domain/variant.ts): rows written before the column existed. `upgradeDatabase` (./upgrade.ts) runs it at
+ * every start; cheap when none is missing (an index lookup of nulls). When the variant rules
+ * change, a migration sets the column to null and this recomputes it.
+ * @returns how many rows got a key
+ */
+export async function fillVariantKeys(db: Database): Promise<number> {
+  let filled = 0;
+  await writeTransaction(db, async (tx) => {
+    filled = 0;
+    for (const table of ['people', 'organisations', 'places'] as const) {
+      const rows = await tx.all<{ id: number; name: string }>(sql`select id, name from ${sql.identifier(table)} where variant_key is null`);
+      for (const row of rows) await tx.run(sql`update ${sql.identifier(table)} set variant_key = ${variantKey(row.name)} where id = ${row.id}`);
+      filled += rows.length;
+    }
+  });
+  return filled;
 }

@@ -41,7 +41,8 @@ export function printedText(bundle: ArticleBundle): string {
  * engagements; every key referenced exists and has the right type (a participant is a person
  * or organisation, a country is a COUNTRY place ...); CAMEO codes are in the codebook; names
  * have something to fold; ninjs `literal`s name annotation keys; quotes occur verbatim in the
- * headline or body; a headline exists, and a body for text items.
+ * headline or body; evidence spans lie within the printed text; a headline exists, and a body
+ * for text items.
  */
 export function validateBundle(input: unknown): Validation {
   const { bundle: normalised, form } = normaliseInput(input);
@@ -126,6 +127,18 @@ function validateNormalised(input: unknown): Validation {
   if (a.dateline) expect(a.dateline.place, ['place'], 'annotations.dateline.place');
 
   const text = printedText(bundle);
+  // Evidence offsets index the printed text: 0 ≤ start < end ≤ its length.
+  const spansWithin = (list: { evidence?: { spans: [number, number][] } | undefined }[], path: string) =>
+    list.forEach((e, i) =>
+      e.evidence?.spans.forEach(([start, end], j) => {
+        if (!(start < end && end <= text.length))
+          problems.push({
+            path: `${path}.${i}.evidence.spans.${j}`,
+            message: `a span is [start, end) with 0 ≤ start < end ≤ ${text.length} (the length of headline + "\n" + body), got [${start}, ${end}]`,
+          });
+      }),
+    );
+  for (const list of ['people', 'organisations', 'places', 'engagements', 'quotes', 'figures'] as const) spansWithin(a[list], `annotations.${list}`);
   a.quotes.forEach((q, i) => {
     expect(q.speaker, ['person', 'organisation'], `annotations.quotes.${i}.speaker`);
     expect(q.engagement, ['engagement'], `annotations.quotes.${i}.engagement`);

@@ -8,7 +8,7 @@
  * stored `name_key` columns; articles (headline, body) and engagements (summary) with their text
  * as written, queueing them in `search_pending`. `foldPendingSearchDocs` then writes the
  * `foldName` forms of the queued documents (the loader calls it at the end of each load, and
- * `migrateDatabase` at start-up for documents a migration backfilled).
+ * `upgradeDatabase` at start-up for documents a migration backfilled).
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';

@@ -13,7 +13,7 @@
  * type-ahead.
  */
 import { foldName } from '../domain/fold.ts';
-import { badInput } from '../graphql/errors.ts';
+import { badUserInput } from '../domain/errors.ts';
 
 /** Longest query accepted, in characters. */
 export const MAX_QUERY_LENGTH = 256;
@@ -46,11 +46,11 @@ const quote = (tokens: string[], prefix: boolean) => `"${tokens.join(' ').replac
  * Build the MATCH expression for a user query.
  * @returns null when nothing searchable remains (only punctuation, or empty): the answer is
  *   then an empty result, not an error
- * @throws GraphQLError BAD_USER_INPUT when the query is longer than MAX_QUERY_LENGTH characters
+ * @throws CodedError BAD_USER_INPUT when the query is longer than MAX_QUERY_LENGTH characters
  */
 export function parseSearchQuery(input: string, argument = 'query'): SearchQuery | null {
   if (input.length > MAX_QUERY_LENGTH) {
-    throw badInput(`a search query is at most ${MAX_QUERY_LENGTH} characters, got ${input.length}`, argument);
+    throw badUserInput(`a search query is at most ${MAX_QUERY_LENGTH} characters, got ${input.length}`, argument);
   }
   const chunks = input
     .split(/\s+/u)
@@ -58,7 +58,7 @@ export function parseSearchQuery(input: string, argument = 'query'): SearchQuery
     .filter((w) => w.original.length > 0 || w.folded.length > 0);
   if (chunks.length === 0) return null;
   if (chunks.length > MAX_QUERY_WORDS) {
-    throw badInput(`a search query has at most ${MAX_QUERY_WORDS} words, got ${chunks.length}`, argument);
+    throw badUserInput(`a search query has at most ${MAX_QUERY_WORDS} words, got ${chunks.length}`, argument);
   }
   const words: QueryWord[] = chunks.map((c, i) => ({ ...c, prefix: i === chunks.length - 1 }));
   const match = words

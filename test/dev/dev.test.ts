@@ -1,5 +1,5 @@
 /**
- * `npm run dev` end to end: the real command (npm -> src/dev/dev.ts -> Hrana dev server +
+ * `npm run dev` end to end: the real command (npm -> tools/dev/dev.ts -> Hrana dev server +
  * `wrangler dev` -> workerd) on a temp database and a free port. The Worker answers the acceptance
  * queries over HTTP in one SQL statement, serves GraphiQL with same-origin assets through Workers
  * static assets, and SIGTERM to the npm process group stops every process it started.
@@ -157,7 +157,7 @@ describe.skipIf(process.platform !== 'linux')('npm run dev', () => {
       }
     });
     expect(commands.some((c) => c.includes('workerd serve'))).toBe(true);
-    expect(commands.some((c) => c.includes('src/dev/dev.ts'))).toBe(true);
+    expect(commands.some((c) => c.includes('tools/dev/dev.ts'))).toBe(true);
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     process.kill(-child.pid!, 'SIGTERM');

@@ -1,5 +1,5 @@
 /**
- * Protocol tests for the Hrana-over-HTTP dev server (src/dev/hrana-server.ts): the real
+ * Protocol tests for the Hrana-over-HTTP dev server (tools/dev/hrana-server.ts): the real
  * `@libsql/client/web` client talks to a server on an ephemeral port over a temp database file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,8 +9,8 @@ import { createClient, LibsqlBatchError, LibsqlError } from '@libsql/client/web'
 import type { Client } from '@libsql/client/web';
 import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHranaServer } from '../../src/dev/hrana-server.ts';
-import type { HranaServer } from '../../src/dev/hrana-server.ts';
+import { startHranaServer } from '../../tools/dev/hrana-server.ts';
+import type { HranaServer } from '../../tools/dev/hrana-server.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

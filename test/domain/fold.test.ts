@@ -112,8 +112,8 @@ describe('refoldDatabase', () => {
     expect(await refoldDatabase(t.db)).toEqual({ keys: 0, documents: 0, fingerprints: 0, conflicts: [] });
   });
 
-  it('migrateDatabase refolds once per FOLD_VERSION (SQLite user_version), not at every start', async () => {
-    const { FOLD_VERSION, migrateDatabase } = await import('../../src/db/migrate.ts');
+  it('upgradeDatabase refolds once per FOLD_VERSION (SQLite user_version), not at every start', async () => {
+    const { FOLD_VERSION, upgradeDatabase: migrateDatabase } = await import('../../src/ingest/upgrade.ts');
     const version = async () => Number((await q('pragma user_version'))[0]!.user_version);
     expect(await version()).toBe(FOLD_VERSION);
     const person = (await q("select id from people where name = '岸田文雄'"))[0]!;

@@ -9,7 +9,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/app.ts';
 import { loadConfig, type AppConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
-import { openDatabase } from '../../src/db/open.ts';
+import { openDatabase } from '../../src/ingest/open.ts';
 import { loadSeed } from '../../src/ingest/seed.ts';
 
 export interface TestApp {

@@ -7,7 +7,7 @@
 import { createClient } from '@libsql/client/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/client.ts';
-import { startHranaServer, type HranaServer } from '../../src/dev/hrana-server.ts';
+import { startHranaServer, type HranaServer } from '../../tools/dev/hrana-server.ts';
 import { deleteArticle } from '../../src/ingest/delete.ts';
 import { loadBundle, type LoadStep } from '../../src/ingest/load.ts';
 import { bundle, graphDump, seedBundle, snapshot, tempDb } from './helpers.ts';

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/open.ts';
+import { openDatabase } from '../../src/ingest/open.ts';
 import { collectInputs, parseDocuments } from '../../src/ingest/files.ts';
 import { bundle, repoRoot, seedBundle } from './helpers.ts';
 

@@ -11,7 +11,7 @@ import { createApp } from '../../src/app.ts';
 import { NO_AUTH } from '../../src/auth/credentials.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createDatabase, type Database } from '../../src/db/client.ts';
-import { startHranaServer, type HranaServer } from '../../src/dev/hrana-server.ts';
+import { startHranaServer, type HranaServer } from '../../tools/dev/hrana-server.ts';
 import { tempDb } from './helpers.ts';
 
 const KEY = 'test-key-concurrency-0123456789';

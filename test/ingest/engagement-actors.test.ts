@@ -5,10 +5,11 @@
  * keys. After loads, re-loads with changed participants and dates, merges and deletes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CorpusGenerator } from '../../bench/corpus.ts';
+import { CorpusGenerator } from '../fixtures/corpus.ts';
 import { deleteArticle } from '../../src/ingest/delete.ts';
 import { loadBundle } from '../../src/ingest/load.ts';
 import { mergePeople } from '../../src/ingest/merge.ts';
+import { UNKNOWN_DAY_ASC, UNKNOWN_DESC, UNKNOWN_PUBLISHED_ASC } from '../../src/db/sort-keys.ts';
 import { seedBundle, tempDb } from './helpers.ts';
 
 let t: Awaited<ReturnType<typeof tempDb>>;
@@ -69,5 +70,31 @@ describe('engagement_actors', () => {
 
     for (const id of [1, 3, 7, 20]) await deleteArticle(t.db, id);
     await expectInSync();
+  });
+});
+
+describe('the triggers that copy sort keys', () => {
+  it('use the sentinels of src/db/sort-keys.ts for unknown dates (the SQL lives in migration history)', async () => {
+    const expected: Record<string, string> = {
+      published_desc_key: UNKNOWN_DESC,
+      published_asc_key: UNKNOWN_PUBLISHED_ASC,
+      date_desc_key: UNKNOWN_DESC,
+      date_asc_key: UNKNOWN_DAY_ASC,
+    };
+    const triggers = (await t.db.$client.execute("select name, sql from sqlite_master where type = 'trigger'")).rows;
+    let assignments = 0;
+    for (const { name, sql } of triggers) {
+      const text = String(sql);
+      for (const m of text.matchAll(/\b((?:published|date)_(?:asc|desc)_key)\s*=\s*coalesce\(/g)) {
+        // The coalesce's last argument: scan to its closing parenthesis.
+        let depth = 1;
+        let i = m.index! + m[0].length;
+        for (; i < text.length && depth > 0; i++) depth += text[i] === '(' ? 1 : text[i] === ')' ? -1 : 0;
+        const sentinel = /'([^']*)'\s*\)$/.exec(text.slice(m.index!, i))?.[1];
+        expect(sentinel, `${name}: ${m[1]}`).toBe(expected[m[1]!]);
+        assignments++;
+      }
+    }
+    expect(assignments).toBeGreaterThan(8);
   });
 });

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Database } from '../../src/db/client.ts';
-import { openDatabase } from '../../src/db/open.ts';
+import { openDatabase } from '../../src/ingest/open.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export { SHARED_DIR as sharedDir, hasShared } from '../helpers/shared.ts';

@@ -5,16 +5,14 @@
  * rows in the same order as plain SQL over the source columns, the full count, and pages that join up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CorpusGenerator } from '../../bench/corpus.ts';
-import { loadBundle } from '../../src/ingest/load.ts';
+import { loadCorpus } from '../fixtures/corpus.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 const ARTICLES = 60;
 beforeAll(async () => {
   t = await createTestApp({ seed: false });
-  const gen = new CorpusGenerator({ articles: ARTICLES, seed: 99 });
-  for (let i = 0; i < ARTICLES; i++) await loadBundle(t.db, gen.bundle(i) as never);
+  await loadCorpus(t.db, { articles: ARTICLES, seed: 99 });
 }, 120_000);
 afterAll(() => t.close());
 

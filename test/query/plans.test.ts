@@ -7,59 +7,14 @@
  * table is large, so a plan here shows what the schema's indexes allow, not what a tiny table
  * makes cheap. A change that drops an index or writes a filter no index serves fails here.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createClient, type Client, type InStatement } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogue, chooseTargets, type CatalogueEntry } from '../../bench/catalogue.ts';
-import { CorpusGenerator } from '../../bench/corpus.ts';
-import { createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createDatabase } from '../../src/db/client.ts';
-import { openDatabase } from '../../src/db/open.ts';
-import { loadBundle } from '../../src/ingest/load.ts';
+import { CATALOGUE_QUERIES, openCatalogue, type CatalogueHarness, type RecordedStatement } from '../fixtures/catalogue.ts';
 
-const ARTICLES = 40;
-let dir: string;
-let raw: Client;
-let app: ReturnType<typeof createApp>;
-let entries: CatalogueEntry[];
-const captured: { sql: string; args: unknown[] }[] = [];
-
+let h: CatalogueHarness;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'newsgraph-plans-'));
-  const file = join(dir, 'plans.db');
-  const db = await openDatabase(`file:${file}`);
-  const gen = new CorpusGenerator({ articles: ARTICLES, seed: 20251124 });
-  for (let i = 0; i < ARTICLES; i++) await loadBundle(db, gen.bundle(i) as never);
-  db.$client.close();
-  raw = createClient({ url: `file:${file}` });
-  const recording = new Proxy(raw, {
-    get(target, prop, receiver) {
-      if (prop === 'execute')
-        return (stmt: InStatement) => {
-          captured.push(typeof stmt === 'string' ? { sql: stmt, args: [] } : { sql: stmt.sql, args: (stmt.args ?? []) as unknown[] });
-          return target.execute(stmt);
-        };
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  app = createApp({ db: createDatabase(recording as Client), config: loadConfig({}, { rateLimit: { anonymous: 0, credential: 0 } as never }) });
-  const targets = await chooseTargets(raw, ARTICLES);
-  entries = catalogue(targets, { searchTerm: 'security cooperation' });
-  entries.push({
-    name: 'search (Query.search)',
-    query: `query Search($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { __typename ... on Article { slug } ... on Person { name } } } } }`,
-    variables: { q: 'security cooperation' },
-    reference: null,
-  });
+  h = await openCatalogue({ articles: 40 });
 }, 120_000);
-afterAll(() => {
-  raw?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => h?.close());
 
 /** The deep walk (bench/catalogue.ts) cut in two overlapping halves, each shallower than the whole. */
 const DEEP_WALK_HALVES = [
@@ -70,12 +25,11 @@ const DEEP_WALK_HALVES = [
 
 /** The statements the API sends for each query (each must succeed). */
 async function capture(queries: string[], variables: Record<string, unknown>) {
-  const out: { sql: string; args: unknown[] }[] = [];
+  const out: RecordedStatement[] = [];
   for (const query of queries) {
-    captured.length = 0;
-    const res = await app.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
-    out.push(...captured);
+    const { body, statements } = await h.run(query, variables);
+    expect(body.errors).toBeUndefined();
+    out.push(...statements);
   }
   return out;
 }
@@ -98,36 +52,21 @@ function fullScans(plan: string[]): string[] {
 
 describe('catalogue query plans', () => {
   it('covers the whole catalogue', () => {
-    expect(entries.map((e) => e.name)).toEqual([
-      'article page',
-      'person page',
-      'between A and B',
-      'filtered article list',
-      'search (articles filter.query)',
-      'deep walk (6 levels)',
-      'search (Query.search)',
-    ]);
+    expect(h.entries.map((e) => e.name)).toEqual(CATALOGUE_QUERIES);
   });
 
-  it.each(['article page', 'person page', 'between A and B', 'filtered article list', 'search (articles filter.query)', 'deep walk (6 levels)', 'search (Query.search)'])(
+  it.each(CATALOGUE_QUERIES)(
     '%s: one statement, no full table scan',
     async (name) => {
-      const e = entries.find((x) => x.name === name)!;
-      captured.length = 0;
-      const res = await app.request('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: e.query, variables: e.variables }),
-      });
-      const body = (await res.json()) as { data?: unknown; errors?: unknown };
+      const e = h.entries.find((x) => x.name === name)!;
+      const { body, statements } = await h.run(e.query, e.variables);
       expect(body.errors).toBeUndefined();
-      expect(captured).toHaveLength(1);
-      const statements = [...captured];
+      expect(statements).toHaveLength(1);
       // The deep walk's statement sits at the edge of SQLite's parser stack (see
       // src/graphql/masking.ts), and the EXPLAIN prefix tips it over: explain its two halves.
       if (name === 'deep walk (6 levels)') statements.splice(0, 1, ...(await capture(DEEP_WALK_HALVES, e.variables)));
       for (const c of statements) {
-        const plan = (await raw.execute({ sql: `EXPLAIN QUERY PLAN ${c.sql}`, args: c.args as never })).rows.map((r) => String(r.detail));
+        const plan = (await h.raw.execute({ sql: `EXPLAIN QUERY PLAN ${c.sql}`, args: c.args as never })).rows.map((r) => String(r.detail));
         expect(plan.length).toBeGreaterThan(0);
         expect(fullScans(plan), `${name}: ${plan.join(' | ')}`).toEqual([]);
       }
@@ -135,9 +74,9 @@ describe('catalogue query plans', () => {
   );
 
   it('the scan detector sees a full scan when there is one', async () => {
-    const plan = (await raw.execute(`EXPLAIN QUERY PLAN select * from articles where byline = 'x'`)).rows.map((r) => String(r.detail));
+    const plan = (await h.raw.execute(`EXPLAIN QUERY PLAN select * from articles where byline = 'x'`)).rows.map((r) => String(r.detail));
     expect(fullScans(plan)).toEqual(['SCAN articles']);
-    const indexed = (await raw.execute(`EXPLAIN QUERY PLAN select * from articles where slug = 'x'`)).rows.map((r) => String(r.detail));
+    const indexed = (await h.raw.execute(`EXPLAIN QUERY PLAN select * from articles where slug = 'x'`)).rows.map((r) => String(r.detail));
     expect(fullScans(indexed)).toEqual([]);
   });
 });

@@ -3,8 +3,7 @@
  * articles.published_at. Unknown dates never match a range, and a day bound includes its whole day.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CorpusGenerator } from '../../bench/corpus.ts';
-import { loadBundle } from '../../src/ingest/load.ts';
+import { loadCorpus } from '../fixtures/corpus.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -16,8 +15,7 @@ const LIST = `query L($f: ArticleFilter) { articles(filter: $f, first: 100) { to
 
 beforeAll(async () => {
   t = await createTestApp({ seed: false });
-  const gen = new CorpusGenerator({ articles: 20, seed: 3 });
-  for (let i = 0; i < 20; i++) await loadBundle(t.db, gen.bundle(i) as never);
+  await loadCorpus(t.db, { articles: 20, seed: 3 });
   await q(`update articles set published_at = null where id in (1, 2)`);
 }, 120_000);
 afterAll(() => t.close());

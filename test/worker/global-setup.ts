@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { openDatabase } from '../../src/db/open.ts';
-import { startHranaServer } from '../../src/dev/hrana-server.ts';
+import { openDatabase } from '../../src/ingest/open.ts';
+import { startHranaServer } from '../../tools/dev/hrana-server.ts';
 import { loadSeed } from '../../src/ingest/seed.ts';
 import { ACCEPTANCE_QUERIES, type AcceptanceName, type GqlBody } from './queries.ts';
 

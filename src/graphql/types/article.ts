@@ -283,8 +283,9 @@ import { decodeId } from '../ids.ts';
 import type { Context } from '../builder.ts';
 
 /** The base of our own URIs for this request (config PUBLIC_BASE_URL, else the request origin). */
-const publicBase = (ctx: Context) => ctx.publicBaseUrl ?? 'http://localhost';
-const anonymous = async () => ({ kind: 'anonymous' }) as const;
+export const publicBase = (ctx: Context) => ctx.publicBaseUrl ?? 'http://localhost';
+/** The principal of a context built without HTTP (scripts, tests): writes refuse. */
+export const anonymous = async () => ({ kind: 'anonymous' }) as const;
 
 // Both fields read exactly ARTICLE_EXPORT_SELECT, merged into the article's one SQL statement.
 builder.drizzleObjectFields(Article, (t) => ({

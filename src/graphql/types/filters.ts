@@ -4,7 +4,9 @@
  * connection runs (EXISTS sub-queries on indexed link tables), never a second query.
  */
 import { sql, type RelationsFilter, type SQL } from 'drizzle-orm';
-import { ENGAGEMENT_KINDS } from '../../db/schema.ts';
+import { isIsoDateTime, isIsoDay } from '../../domain/iso-date.ts';
+import { ENGAGEMENT_KINDS } from '../../domain/vocabulary.ts';
+import { knownDesc, publishedAscKey, publishedDescKey } from '../../db/sort-keys.ts';
 import type { Relations } from '../../db/relations.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
@@ -57,13 +59,6 @@ export type ArticleFilterInput = typeof ArticleFilter.$inferInput;
 export type EngagementFilterInput = typeof EngagementFilter.$inferInput;
 
 /** A calendar day that exists ("2025-02-30" does not: Date would roll it into March). */
-function realDay(day: string): boolean {
-  const t = Date.parse(`${day}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
 /**
  * A publication bound as text that compares right with stored timestamps whatever their
  * sub-second form ("…:59Z" or "…:59.250Z"; a plain text comparison puts "Z" after "."), at whole
@@ -73,7 +68,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?
  * @throws GraphQLError BAD_USER_INPUT unless `value` is an ISO 8601 date or timestamp of a real day
  */
 function publishedBound(value: string, argument: string, upper: boolean): string {
-  if (!ISO_DATE.test(value) || !realDay(value.slice(0, 10))) {
+  if (!isIsoDateTime(value, 'optional')) {
     throw badInput(`${argument} must be an ISO 8601 date or timestamp, got "${value}"`, argument);
   }
   const day = value.length === 10;
@@ -85,7 +80,7 @@ function publishedBound(value: string, argument: string, upper: boolean): string
 }
 
 function isoDay(value: string, argument: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !realDay(value)) {
+  if (!isIsoDay(value)) {
     throw badInput(`${argument} must be an ISO calendar day YYYY-MM-DD, got "${value}"`, argument);
   }
   return value;
@@ -216,7 +211,7 @@ function articleLinks(filter: ArticleFilterInput) {
   // the link rows), so a range is an index range that also yields the page's order. Unknown
   // dates fall outside: '' is below any lower bound, and an upper bound alone says so.
   const range = (desc: SQL, asc: SQL): SQL[] =>
-    from ? [sql`${desc} >= ${from}`, ...(to ? [sql`${desc} < ${to}`] : [])] : to ? [sql`${asc} < ${to}`, sql`${desc} <> ''`] : [];
+    from ? [sql`${desc} >= ${from}`, ...(to ? [sql`${desc} < ${to}`] : [])] : to ? [sql`${asc} < ${to}`, knownDesc(desc)] : [];
   // Entity filters: the entity's link rows in that range, read off the index (entity, published key, article).
   const entities = [
     ...(filter.people ?? []).map((id) => ['article_people', 'person_id', decodeId(String(id), ['Person'], 'filter.people').id] as const),
@@ -273,7 +268,7 @@ export function articleWhere(
     and.push({ RAW: (a) => sql`${a.id} in (select l.article_id from ${table} l where ${conditions}${order})` });
   }
   if (from || to)
-    and.push({ RAW: (a) => sql.join(range(sql`coalesce(${a.publishedAt}, '')`, sql`coalesce(${a.publishedAt}, '9999')`), sql` and `) });
+    and.push({ RAW: (a) => sql.join(range(publishedDescKey(a.publishedAt), publishedAscKey(a.publishedAt)), sql` and `) });
   if (filter.engagement) {
     and.push({ engagements: { id: decodeId(String(filter.engagement), ['Engagement'], 'filter.engagement').id } });
   }

@@ -104,3 +104,34 @@ builder.queryFields((t) => ({
     OrganisationConnection,
   ),
 }));
+
+// ---------------------------------------------------------------------------------------------
+// Write path: mergeOrganisations. Imports are hoisted.
+
+import { requireScope } from '../../auth/credentials.ts';
+import { mergeOrganisations, MergeRefused } from '../../ingest/merge.ts';
+import { codedError } from '../errors.ts';
+import { decodeId } from '../ids.ts';
+
+builder.mutationFields((t) => ({
+  mergeOrganisations: t.drizzleField({
+    type: 'organisations',
+    description:
+      'Merge two records of the same organisation: `merge` is folded into `keep` (links, engagements, quotes, roles, members, aliases, acronym, sameAs) and deleted. Returns the kept organisation.',
+    args: { keep: t.arg.id({ required: true }), merge: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      await requireScope(ctx.auth ?? (async () => ({ kind: 'anonymous' }) as const));
+      const keep = decodeId(String(args.keep), ['Organisation'], 'keep').id;
+      const merge = decodeId(String(args.merge), ['Organisation'], 'merge').id;
+      try {
+        await mergeOrganisations(ctx.db, keep, merge);
+      } catch (err) {
+        if (err instanceof MergeRefused) throw codedError(err.code, err.message);
+        throw err;
+      }
+      const organisation = await ctx.db.query.organisations.findFirst(query({ where: { id: keep } }));
+      if (!organisation) throw codedError('NOT_FOUND', 'The kept organisation no longer exists.');
+      return organisation;
+    },
+  }),
+}));

@@ -90,3 +90,34 @@ builder.queryFields((t) => ({
     PlaceConnection,
   ),
 }));
+
+// ---------------------------------------------------------------------------------------------
+// Write path: mergePlaces. Imports are hoisted.
+
+import { requireScope } from '../../auth/credentials.ts';
+import { mergePlaces, MergeRefused } from '../../ingest/merge.ts';
+import { codedError } from '../errors.ts';
+import { decodeId } from '../ids.ts';
+
+builder.mutationFields((t) => ({
+  mergePlaces: t.drizzleField({
+    type: 'places',
+    description:
+      'Merge two records of the same place: `merge` is folded into `keep` (links, datelines, engagements, nationalities, countries, aliases, ISO code, sameAs) and deleted. Returns the kept place.',
+    args: { keep: t.arg.id({ required: true }), merge: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      await requireScope(ctx.auth ?? (async () => ({ kind: 'anonymous' }) as const));
+      const keep = decodeId(String(args.keep), ['Place'], 'keep').id;
+      const merge = decodeId(String(args.merge), ['Place'], 'merge').id;
+      try {
+        await mergePlaces(ctx.db, keep, merge);
+      } catch (err) {
+        if (err instanceof MergeRefused) throw codedError(err.code, err.message);
+        throw err;
+      }
+      const place = await ctx.db.query.places.findFirst(query({ where: { id: keep } }));
+      if (!place) throw codedError('NOT_FOUND', 'The kept place no longer exists.');
+      return place;
+    },
+  }),
+}));

@@ -6,6 +6,7 @@ import { decodeBase64, decodeCursorChunk, encodeBase64 } from '@pothos/core';
 import { getSchemaConfig } from '@pothos/plugin-drizzle';
 import { getTableName, relationsFilterToSQL, sql, type SQL } from 'drizzle-orm';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { dateAscKey, dateDescKey, publishedAscKey, publishedDescKey } from '../../db/sort-keys.ts';
 import { foldName } from '../../domain/fold.ts';
 import { builder, type BuilderTypes } from '../builder.ts';
 import { badInput, codedError } from '../errors.ts';
@@ -70,7 +71,7 @@ function linkKey(target: unknown, column: string, own: SQL<string>): SQL<string>
 
 /**
  * Article orderings. Unknown publication dates sort last in both directions: the sort key is
- * `coalesce(published_at, '')` (indexed), id breaks ties.
+ * `publishedDescKey` / `publishedAscKey` (src/db/sort-keys.ts, indexed), id breaks ties.
  * @param via walked through a link table that carries the keys (an entity's or engagement's
  *   articles): the key is read from the link row
  */
@@ -81,7 +82,7 @@ export function articleOrder(order: 'PUBLISHED_DESC' | 'PUBLISHED_ASC' | 'HEADLI
   if (order === 'HEADLINE_ASC') return { orderBy: { headline: 'asc', id: 'asc' } };
   const dir = order === 'PUBLISHED_ASC' ? 'asc' : 'desc';
   const own = (a: { publishedAt: unknown }): SQL<string> =>
-    dir === 'asc' ? sql`coalesce(${a.publishedAt}, '9999')` : sql`coalesce(${a.publishedAt}, '')`;
+    dir === 'asc' ? publishedAscKey(a.publishedAt) : publishedDescKey(a.publishedAt);
   return {
     extras: {
       publishedKey: via
@@ -104,7 +105,7 @@ export function engagementOrder(order: 'DATE_DESC' | 'DATE_ASC' | null | undefin
 } {
   const dir = order === 'DATE_ASC' ? 'asc' : 'desc';
   const own = (e: { dateEarliest: unknown; dateLatest: unknown }): SQL<string> =>
-    dir === 'asc' ? sql`coalesce(${e.dateEarliest}, '9999-99-99')` : sql`coalesce(${e.dateLatest}, '')`;
+    dir === 'asc' ? dateAscKey(e.dateEarliest) : dateDescKey(e.dateLatest);
   return {
     extras: {
       dateKey: via ? (e) => linkKey(e, dir === 'asc' ? 'date_asc_key' : 'date_desc_key', own(e)) : own,

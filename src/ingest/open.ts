@@ -1,20 +1,21 @@
 /**
  * Open the database for Node processes (the Node entry, CLIs, tests): an embedded libSQL file
  * by default, or any URL @libsql/client accepts (`LIBSQL_URL`, e.g. Turso or the local Hrana
- * dev server). Migrates unless told not to.
+ * dev server). Upgrades it (`upgradeDatabase`, ./upgrade.ts: migrations, reference data, derived
+ * keys) unless told not to.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
-import { createDatabase, type Database } from './client.ts';
-import { migrateDatabase } from './migrate.ts';
+import { createDatabase, type Database } from '../db/client.ts';
+import { upgradeDatabase } from './upgrade.ts';
 
 /** The embedded database file used when LIBSQL_URL is unset: `<repo>/.data/newsgraph.db`. */
 export const DEFAULT_DB_FILE = resolve(fileURLToPath(new URL('../../.data/newsgraph.db', import.meta.url)));
 
 /**
- * Open (and by default migrate) a database.
+ * Open (and by default upgrade) a database.
  * @param url libSQL URL; `file:` paths have their folder created
  */
 export async function openDatabase(
@@ -37,6 +38,6 @@ export async function openDatabase(
     await client.execute('PRAGMA mmap_size = 268435456');
   }
   const db = createDatabase(client);
-  if (options.migrate !== false) await migrateDatabase(db);
+  if (options.migrate !== false) await upgradeDatabase(db);
   return db;
 }

@@ -3,7 +3,7 @@
  *
  *   1. migrates and seeds the embedded database file (`.data/newsgraph.db`, as `npm start` does),
  *   2. copies the GraphiQL assets into public/ (`node src/cli/build-assets.ts`),
- *   3. starts the Hrana dev server (src/dev/hrana-server.ts) on that file, on 127.0.0.1,
+ *   3. starts the Hrana dev server (tools/dev/hrana-server.ts) on that file, on 127.0.0.1,
  *   4. runs `wrangler dev` (src/worker.ts in workerd, on 127.0.0.1:$PORT, default 8787) with
  *      `LIBSQL_URL` pointing at the Hrana server and DEBUG_SQL on,
  *   5. waits until the Worker's `/health` answers, then prints the URL.
@@ -15,7 +15,7 @@
  * Wrangler stays offline: no metrics, no error reports, no update check (banner hidden), no
  * `Request.cf` download (CLOUDFLARE_CF_FETCH_ENABLED=false), no remote bindings, no login.
  *
- * Usage: node src/dev/dev.ts [--db FILE] [--hrana-port N]
+ * Usage: node tools/dev/dev.ts [--db FILE] [--hrana-port N]
  *   PORT        Worker port (default 8787)
  *   HRANA_PORT  Hrana server port (default: an ephemeral one)
  * Exits 0 after a signal, 1 when start-up fails, wrangler's status if wrangler exits on its own.
@@ -28,8 +28,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_DB_FILE, openDatabase } from '../db/open.ts';
-import { loadSeedIfEmpty } from '../ingest/seed.ts';
+import { DEFAULT_DB_FILE, openDatabase } from '../../src/ingest/open.ts';
+import { loadSeedIfEmpty } from '../../src/ingest/seed.ts';
 import { startHranaServer, type HranaServer } from './hrana-server.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

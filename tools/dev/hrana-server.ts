@@ -79,7 +79,7 @@
  * redirection, replication indexes, `rows_read` / `rows_written` statistics (not exposed by the
  * binding), and read-only enforcement of `BEGIN TRANSACTION READONLY` (the engine accepts it).
  *
- * CLI: `node src/dev/hrana-server.ts --file .data/newsgraph.db [--port 8080] [--auth-token T]
+ * CLI: `node tools/dev/hrana-server.ts --file .data/newsgraph.db [--port 8080] [--auth-token T]
  * [--stream-idle-ms 10000]` prints the URL and serves until SIGINT / SIGTERM.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -1111,7 +1111,7 @@ async function main(): Promise<void> {
     },
   });
   if (!values.file) {
-    console.error('usage: node src/dev/hrana-server.ts --file <db file> [--port 8080] [--auth-token T] [--stream-idle-ms 10000]');
+    console.error('usage: node tools/dev/hrana-server.ts --file <db file> [--port 8080] [--auth-token T] [--stream-idle-ms 10000]');
     process.exit(2);
   }
   const server = await startHranaServer({
