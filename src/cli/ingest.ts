@@ -8,37 +8,49 @@
  * when every document loaded, 1 when any was rejected or failed, 2 on usage errors.
  *
  * Options: `--base-url <url>`: the public base URL of this API's own URIs, so exported
- * documents re-ingest onto the same entities (default `PUBLIC_BASE_URL`); `--quiet`: totals only.
+ * documents re-ingest onto the same entities (default `PUBLIC_BASE_URL`); `--quiet`: totals only;
+ * `--extract`: the inputs are article texts (`.txt`: headline on the first line; `.html`), each
+ * checked, extracted into a bundle (src/extract/) and loaded the same way; a refused text
+ * (too large, binary, empty, not English ...) is `rejected` with every problem and its code.
  */
 import cliProgress from 'cli-progress';
-import { openDatabase } from '../db/open.ts';
-import { collectInputs, ingestOne, tally, type Outcome } from '../ingest/files.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../ingest/open.ts';
+import { collectInputs, collectTextFiles, ingestOne, ingestTextFile, tally, type Outcome } from '../ingest/files.ts';
 
-const USAGE = 'usage: npm run ingest -- [--base-url URL] [--quiet] <file|dir|->...';
+const USAGE = 'usage: npm run ingest -- [--base-url URL] [--quiet] [--extract] <file|dir|->...';
 
 function parseArgs(argv: string[]) {
   const paths: string[] = [];
   let baseUrl = process.env.PUBLIC_BASE_URL || undefined;
   let quiet = false;
+  let extract = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--base-url') baseUrl = argv[++i];
     else if (a === '--quiet' || a === '-q') quiet = true;
+    else if (a === '--extract') extract = true;
     else if (a === '--help' || a === '-h') return null;
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else paths.push(a);
   }
-  return { paths, baseUrl, quiet };
+  return { paths, baseUrl, quiet, extract };
 }
 
 function describe(o: Outcome): string {
   switch (o.status) {
     case 'created':
     case 'updated':
-    case 'unchanged':
-      return `${o.status.padEnd(9)} ${o.source} → ${o.slug} (version ${o.version})`;
+    case 'unchanged': {
+      const x = o.extracted;
+      const found = x ? `: ${x.people} people, ${x.organisations} organisations, ${x.places} places, ${x.engagements} engagements, ${x.quotes} quotes, ${x.figures} figures` : '';
+      return `${o.status.padEnd(9)} ${o.source} → ${o.slug} (version ${o.version})${found}`;
+    }
     case 'rejected':
-      return [`rejected  ${o.source}`, ...o.problems.map((p) => `            ${p.path || '(root)'}: ${p.message}`)].join('\n');
+      return [
+        `rejected  ${o.source}`,
+        ...o.problems.map((p) => `            ${p.path || '(root)'}: ${'code' in p ? `${String(p.code)}: ` : ''}${p.message}`),
+      ].join('\n');
     case 'failed':
       return `failed    ${o.source}: ${o.error}`;
   }
@@ -56,7 +68,9 @@ if (!args || !args.paths.length) {
   process.exit(args ? 2 : 0);
 }
 
-const inputs = collectInputs(args.paths);
+const { extract, baseUrl } = args;
+const inputs = extract ? collectTextFiles(args.paths) : collectInputs(args.paths);
+const limits = loadConfig({ MAX_TEXT_BYTES: process.env.MAX_TEXT_BYTES }).text;
 const db = await openDatabase();
 const bar = process.stderr.isTTY
   ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} {source}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
@@ -65,7 +79,8 @@ bar?.start(inputs.length, 0, { source: '' });
 const outcomes: Outcome[] = [];
 const started = performance.now();
 for (const input of inputs) {
-  const outcome = await ingestOne(db, input, { ownBaseUrls: args.baseUrl ? [args.baseUrl] : [] });
+  const options = { ownBaseUrls: baseUrl ? [baseUrl] : [] };
+  const outcome = 'read' in input ? await ingestTextFile(db, input, { ...options, limits }) : await ingestOne(db, input, options);
   outcomes.push(outcome);
   bar?.increment(1, { source: input.source.slice(-40) });
 }

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMITS_EVIDENCE, keyOf, toBundle } from '../../src/extract/bundle.ts';
+import { engagements } from '../../src/extract/stages/engagements.ts';
+import { figures } from '../../src/extract/stages/figures.ts';
+import { quotes } from '../../src/extract/stages/quotes.ts';
+import { loadBundle } from '../../src/ingest/load.ts';
+import { validateBundle } from '../../src/ingest/validate.ts';
+import { tempDb } from '../ingest/helpers.ts';
+import { makeDoc, type EntitySpec } from './doc.ts';
+
+const CAST: EntitySpec[] = [
+  { id: 'p1', type: 'person', name: 'Lena Okafor', aliases: ['Okafor'], roles: [{ title: 'Harbour Minister', organisation: 'o1', country: 'c2' }] },
+  { id: 'p2', type: 'person', name: 'Kwame Mensah', aliases: ['Mensah'], roles: [{ title: 'President' }] },
+  { id: 'o1', type: 'organisation', name: 'Harbour Ministry', kind: 'MINISTRY', country: 'c2' },
+  { id: 'o2', type: 'organisation', name: 'Ghana', kind: 'STATE', country: 'c1' },
+  { id: 'c1', type: 'place', name: 'Ghana', kind: 'COUNTRY', iso3166: 'GH' },
+  { id: 'c2', type: 'place', name: 'Nigeria', kind: 'COUNTRY', iso3166: 'NG' },
+  { id: 'a1', type: 'place', name: 'Accra', kind: 'CITY', country: 'c1' },
+];
+const BODY = [
+  'ACCRA – Harbour Minister Lena Okafor arrived in Accra on Tuesday for a three-day visit at the invitation of President Kwame Mensah.',
+  '“We have come to build,” Okafor said. The two leaders are expected to sign a port agreement worth $1.5 billion next week.',
+  'A summit is planned.',
+].join('\n');
+
+function extracted(input: { headline?: string; uri?: string } = {}) {
+  const doc = makeDoc({ headline: input.headline ?? 'Nigeria’s harbour minister visits Ghana', body: BODY, published: '2025-03-12T08:00:00Z', uri: input.uri }, CAST);
+  doc.dateline = { text: 'ACCRA', place: 'a1', span: { start: doc.bodyStart, end: doc.bodyStart + 5 } };
+  quotes(doc);
+  engagements(doc);
+  figures(doc);
+  return { doc, bundle: toBundle(doc) };
+}
+
+describe('toBundle', () => {
+  it('writes a bundle validateBundle accepts, with the ninjs item and annotations', () => {
+    const { doc, bundle } = extracted();
+    const v = validateBundle(bundle);
+    expect(v.ok ? [] : v.problems).toEqual([]);
+    expect(bundle.ninjs).toMatchObject({
+      uri: 'urn:newsgraph:article:nigerias-harbour-minister-visits-ghana',
+      type: 'text',
+      language: 'en',
+      firstCreated: '2025-03-12T08:00:00Z',
+      located: 'ACCRA',
+      headlines: [{ role: 'main', value: 'Nigeria’s harbour minister visits Ghana' }],
+      bodies: [{ role: 'main', contentType: 'text/plain', value: BODY }],
+    });
+    const a = bundle.annotations;
+    expect(a.referenceDate).toBe('2025-03-12');
+    expect(a.dateline).toEqual({ text: 'ACCRA', place: 'accra' });
+    // Country places keep the plain slug; the state organisation with the same name gets another key.
+    expect(a.places.map((p) => p.key)).toEqual(['ghana', 'nigeria', 'accra']);
+    expect(a.organisations.map((o) => o.key)).toEqual(['harbour-ministry', 'ghana-2']);
+    expect(a.people.find((p) => p.key === 'lena-okafor')).toMatchObject({ nationality: 'nigeria', roles: [{ title: 'Harbour Minister', organisation: 'harbour-ministry' }], rel: 'about' });
+    expect(a.places.find((p) => p.key === 'accra')).toMatchObject({ kind: 'CITY', country: 'ghana' });
+    expect(a.quotes).toEqual([expect.objectContaining({ text: 'We have come to build', speaker: 'lena-okafor' })]);
+    expect(a.quotes[0]!.engagement).toBe(a.engagements.find((e) => e.kind === 'STATEMENT')!.key);
+    expect(a.figures).toContainEqual(expect.objectContaining({ text: '$1.5 billion', value: 1_500_000_000, currency: 'USD' }));
+    const visit = a.engagements.find((e) => e.kind === 'VISIT')!;
+    expect(visit).toMatchObject({ cameo: '042', place: 'accra', date: { text: 'on Tuesday' } });
+    expect(visit.participants).toEqual([{ actor: 'lena-okafor', role: 'GUEST' }, { actor: 'kwame-mensah', role: 'HOST' }]);
+    // Every ninjs entity names an annotation key.
+    const keys = new Set([...a.people, ...a.organisations, ...a.places, ...a.engagements].map((e) => e.key));
+    for (const e of [...bundle.ninjs.people!, ...bundle.ninjs.organisations!, ...bundle.ninjs.places!, ...bundle.ninjs.events!]) expect(keys.has(e.literal!)).toBe(true);
+    expect(doc.engagements.every((e) => e.participants.length > 0)).toBe(true);
+    // The summit nobody attends is not an engagement.
+    expect(a.engagements.some((e) => e.kind === 'CONFERENCE')).toBe(false);
+  });
+
+  it('keeps evidence behind one switch: emitted only when the bundle schema takes it', () => {
+    const { bundle } = extracted();
+    const first = bundle.annotations.people[0] as Record<string, unknown>;
+    expect('evidence' in first).toBe(EMITS_EVIDENCE);
+  });
+
+  it('makes keys from names: folded, ASCII, never empty', () => {
+    expect(keyOf('Mohammad Bāqer Qālībāf')).toBe('mohammad-baqer-qalibaf');
+    expect(keyOf('东京', 'place')).toBe('place');
+    expect(extracted({ uri: 'https://example.org/a/1' }).bundle.ninjs.uri).toBe('https://example.org/a/1');
+  });
+});
+
+describe('the extracted bundle loads', () => {
+  let db: Awaited<ReturnType<typeof tempDb>>;
+  beforeAll(async () => {
+    db = await tempDb();
+  });
+  afterAll(() => db?.close());
+
+  it('into a libSQL file database, and again unchanged', async () => {
+    const { bundle } = extracted();
+    const first = await loadBundle(db.db, bundle, { now: new Date('2025-03-12T09:00:00Z') });
+    expect(first.created).toBe(true);
+    const rows = await db.db.$client.execute('select kind, cameo_code from engagements order by id');
+    expect(rows.rows.length).toBe(bundle.annotations.engagements.length);
+    const quotesRows = await db.db.$client.execute('select text from quotes');
+    expect(quotesRows.rows.map((r) => r.text)).toEqual(['We have come to build']);
+    const again = await loadBundle(db.db, extracted().bundle, { now: new Date('2025-03-12T10:00:00Z') });
+    expect(again).toMatchObject({ created: false, changed: false });
+  });
+});
+
+describe('extractArticle', () => {
+  it('runs every stage and writes a bundle the validator accepts', async () => {
+    const { extractArticle } = await import('../../src/extract/index.ts');
+    const { bundle, doc } = extractArticle({
+      headline: 'Harbour minister Okafor arrives in Ghana',
+      body: 'ACCRA – Nigerian Harbour Minister Lena Okafor arrived in Accra on Tuesday for a three-day visit.\n“We have come to build,” Okafor told reporters. She said trade between the two countries passed $1.5 billion last year.',
+      published: '2025-03-12T08:00:00Z',
+    });
+    const v = validateBundle(bundle);
+    expect(v.ok ? [] : v.problems).toEqual([]);
+    expect(doc.quotes.map((q) => q.text)).toEqual(['We have come to build']);
+    expect(bundle.annotations.figures[0]).toMatchObject({ text: '$1.5 billion', value: 1_500_000_000, currency: 'USD' });
+  });
+
+  it('refuses a language other than English with EXTRACT_REFUSED and every problem', async () => {
+    const { extractArticle, ExtractRefused } = await import('../../src/extract/index.ts');
+    let error: unknown;
+    try {
+      extractArticle({ headline: 'Le ministre arrive', body: '', language: 'fr' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ExtractRefused);
+    expect(error).toMatchObject({ code: 'EXTRACT_REFUSED' });
+    expect((error as InstanceType<typeof ExtractRefused>).problems.map((p) => p.path).sort()).toEqual(['body', 'language']);
+    expect(() => extractArticle({ headline: 'H', body: 'B.', language: 'en-GB' })).not.toThrow();
+  });
+});
