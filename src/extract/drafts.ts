@@ -15,7 +15,8 @@ export const ev = (rule: string, ...spans: Array<[number, number]>): Evidence =>
 export class Drafts {
   readonly doc: Doc;
   private readonly byKey = new Map<string, EntityDraft>();
-  private readonly ids = new Set<string>();
+  private readonly ids = new Map<string, EntityDraft>();
+  private readonly countries = new Map<string, EntityDraft>();
   /** Spans already claimed by a mention: "start:end" → entity ids. */
   readonly claimed = new Map<string, Set<string>>();
 
@@ -29,7 +30,8 @@ export class Drafts {
   }
 
   private index(e: EntityDraft): void {
-    this.ids.add(e.id);
+    this.ids.set(e.id, e);
+    if (e.type === 'place' && e.kind === 'COUNTRY' && e.iso3166 && !this.countries.has(e.iso3166)) this.countries.set(e.iso3166, e);
     for (const n of [e.name, ...e.aliases, ...(e.acronym ? [e.acronym] : [])]) {
       const k = this.key(e.type, n);
       if (!this.byKey.has(k)) this.byKey.set(k, e);
@@ -46,7 +48,12 @@ export class Drafts {
   }
 
   byId(id: string): EntityDraft | undefined {
-    return this.doc.entities.find((e) => e.id === id);
+    return this.ids.get(id);
+  }
+
+  /** The COUNTRY place with this ISO 3166-1 alpha-2 code, if there is one. */
+  country(iso2: string): EntityDraft | undefined {
+    return this.countries.get(iso2);
   }
 
   create(type: EntityType, name: string, evidence: Evidence, fields: { kind?: OrganisationKind | PlaceKind; acronym?: string; country?: string; iso3166?: string } = {}): EntityDraft {
@@ -134,6 +141,7 @@ export class Drafts {
     for (const m of from.mentions) this.mention(into, m.start, m.end, m.rule);
     for (const r of from.roles) this.addRole(into, r);
     this.doc.entities.splice(this.doc.entities.indexOf(from), 1);
+    this.ids.set(from.id, into);
     for (const [k, v] of this.byKey) if (v === from) this.byKey.set(k, into);
     for (const e of this.doc.entities) {
       for (const r of e.roles) if (r.organisation === from.id) r.organisation = into.id;

@@ -11,6 +11,7 @@
  */
 export type { ExtractInput, Doc, Evidence } from './document.ts';
 export type { Stage, EntityDraft, EngagementDraft, QuoteDraft, FigureDraft } from './document.ts';
-export { extractArticle, ExtractRefused, PIPELINE, STAGE_NAMES, inputProblems, type ExtractProblem } from './pipeline.ts';
+export { extractArticle, PIPELINE, STAGE_NAMES } from './pipeline.ts';
+export { checkArticleText, ExtractRefused, sizeProblem, type ArticleTextProblem, type ArticleTextCode } from './check.ts';
 export { toBundle, EXTRACTOR } from './bundle.ts';
-export { articleFromFile, checkArticleText, extractText, readArticleFile, sizeProblem, type ArticleTextProblem, type ArticleTextCode } from './input.ts';
+export { articleFromFile, extractText, readArticleFile } from './input.ts';

@@ -14,16 +14,10 @@ import { allCountries, gazetteerKey } from './knowledge/gazetteer.ts';
 import { INTERNATIONAL_ORGANISATIONS } from './knowledge/international-organisations.ts';
 import { CITY_ALIASES } from './knowledge/supplement.ts';
 
-const lowered = new Map<string, string>();
-/** Lower-cased token text with curly apostrophes straightened (memoised: the same words recur). */
+/** Lower-cased token text with curly apostrophes straightened. */
 export function low(t: string): string {
-  let l = lowered.get(t);
-  if (l === undefined) {
-    l = t.toLowerCase().replace(/’/g, "'");
-    if (lowered.size > 20_000) lowered.clear();
-    lowered.set(t, l);
-  }
-  return l;
+  const l = t.toLowerCase();
+  return l.includes('’') ? l.replace(/’/g, "'") : l;
 }
 
 /** Phrases (lower-case token sequences) indexed by their first token, longest first. */
@@ -64,6 +58,8 @@ function phraseWords(phrase: string): string[] {
 }
 
 export interface Lexicon {
+  /** Lower-case words a title can start with (modifiers, portfolio words, heads' first words, abbreviations, plurals). */
+  titleStarts: Set<string>;
   titleHeads: PhraseIndex<string>;
   titleModifiers: Set<string>;
   portfolio: Set<string>;
@@ -107,7 +103,14 @@ export function lex(): Lexicon {
     for (const n of [r.name, ...(r.aliases ?? [])]) if (!regions.has(gazetteerKey(n))) regions.set(gazetteerKey(n), r);
     for (const a of r.adjectives ?? []) if (!regionAdjectives.has(gazetteerKey(a))) regionAdjectives.set(gazetteerKey(a), r);
   }
+  const titleStarts = new Set<string>([...TITLE_MODIFIERS, ...PORTFOLIO_WORDS, ...Object.keys(TITLE_ABBREVIATIONS).map((a) => a.split(' ')[0]!)]);
+  for (const h of TITLE_HEADS) {
+    const first = phraseWords(h)[0]!;
+    titleStarts.add(first);
+    titleStarts.add(first.endsWith('y') ? `${first.slice(0, -1)}ies` : `${first}s`);
+  }
   return (lexicon = {
+    titleStarts,
     titleHeads,
     titleModifiers: new Set(TITLE_MODIFIERS),
     portfolio: new Set(PORTFOLIO_WORDS),
@@ -161,8 +164,20 @@ export function isCapitalised(text: string): boolean {
 
 /** Every letter upper case, at least two letters ("SNSC", "U.S.", "MEXICO"). */
 export function isUpper(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+    else if (c > 127) {
+      const ch = text[i]!;
+      const up = ch.toUpperCase();
+      if (up === ch.toLowerCase()) continue;
+      if (ch !== up) return false;
+      letters++;
+    }
+  }
+  return letters >= 2;
 }
 
 export function isWord(text: string): boolean {
@@ -191,7 +206,7 @@ export const STATE_ACTION_VERBS = new Set(
 );
 
 /** The kind an organisation name's words give, or undefined when no head word is in it. */
-export function organisationKind(words: readonly string[]): OrganisationKind | undefined {
+export function organisationKind(words: readonly string[], byModifiers = true): OrganisationKind | undefined {
   const L = lex();
   let kind: OrganisationKind | undefined;
   for (let i = 0; i < words.length; i++) {
@@ -211,7 +226,7 @@ export function organisationKind(words: readonly string[]): OrganisationKind | u
     const hit = L.orgHeads.match(joined.map((text) => ({ text, start: 0, end: 0 })), i);
     if (hit && hit.last > i) kind = hit.value;
   }
-  if (kind && kind !== 'MEDIA' && kind !== 'EMBASSY')
+  if (byModifiers && kind && kind !== 'MEDIA' && kind !== 'EMBASSY')
     for (const w of joined) if (L.orgModifierKinds.has(w)) return L.orgModifierKinds.get(w);
   return kind;
 }

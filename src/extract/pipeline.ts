@@ -5,6 +5,8 @@
  * article bundle. Pure and deterministic: no I/O, no clock, no randomness.
  */
 import type { ArticleBundle } from '../ingest/bundle.ts';
+import { DEFAULT_TEXT_LIMITS, type TextLimits } from '../config.ts';
+import { checkArticleText, ExtractRefused, type ArticleTextInput } from './check.ts';
 import { toBundle } from './bundle.ts';
 import type { Doc, ExtractInput, Stage } from './document.ts';
 import { createDoc } from './stages/segment.ts';
@@ -19,45 +21,18 @@ export const PIPELINE: readonly Stage[] = [names, entities, quotes, engagements,
 /** Stage names in order, `segment` first (evidence `stage` values). */
 export const STAGE_NAMES = ['segment', 'names', 'entities', 'quotes', 'engagements', 'figures'] as const;
 
-/** Problems with an input, as `{ path, message }` (the same shape as `BundleRejected`). */
-export interface ExtractProblem {
-  path: string;
-  message: string;
-}
-
-/** The extractor will not read this input (not English, no headline or body); nothing was produced. */
-export class ExtractRefused extends Error {
-  readonly code = 'EXTRACT_REFUSED';
-  readonly problems: ExtractProblem[];
-  constructor(problems: ExtractProblem[]) {
-    super(`extraction refused: ${problems.map((p) => `${p.path || '(input)'}: ${p.message}`).join('; ')}`);
-    this.name = 'ExtractRefused';
-    this.problems = problems;
-  }
-}
-
-/** BCP 47 tags the rules are written for: English and its regional variants. */
-const ENGLISH = /^en(?:-[A-Za-z0-9]{1,8})*$/i;
-
-/** Why `input` cannot be extracted; empty when it can. */
-export function inputProblems(input: ExtractInput): ExtractProblem[] {
-  const problems: ExtractProblem[] = [];
-  if (typeof input?.headline !== 'string' || !input.headline.trim()) problems.push({ path: 'headline', message: 'an article needs a headline' });
-  if (typeof input?.body !== 'string' || !input.body.trim()) problems.push({ path: 'body', message: 'an article needs a body' });
-  if (input?.language !== undefined && !ENGLISH.test(String(input.language).trim()))
-    problems.push({ path: 'language', message: `only English is extracted (language "${input.language}")` });
-  return problems;
-}
-
 /**
  * Extract one article: `{ bundle, doc }`, the bundle as `loadBundle` takes it and the annotated
- * document (for explanations and tests).
- * @throws ExtractRefused (code EXTRACT_REFUSED) for a non-English language or an empty headline or body
+ * document (for explanations and tests). The input is checked first by `checkArticleText`
+ * (./check.ts: headline, body, language, size, binary content, English, published, uri,
+ * dateline); empty optional fields are ignored.
+ * @throws ExtractRefused (code EXTRACT_REFUSED) with every problem when the check fails
  */
-export function extractArticle(input: ExtractInput): { bundle: ArticleBundle; doc: Doc } {
-  const problems = inputProblems(input);
+export function extractArticle(input: ArticleTextInput, limits: TextLimits = DEFAULT_TEXT_LIMITS): { bundle: ArticleBundle; doc: Doc } {
+  const problems = checkArticleText(input, limits);
   if (problems.length) throw new ExtractRefused(problems);
-  const doc = createDoc(input);
+  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null && v !== '')) as unknown as ExtractInput;
+  const doc = createDoc(defined);
   for (const stage of PIPELINE) stage(doc);
   return { bundle: toBundle(doc), doc };
 }

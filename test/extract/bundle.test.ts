@@ -1,36 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMITS_EVIDENCE, keyOf, toBundle } from '../../src/extract/bundle.ts';
-import { engagements } from '../../src/extract/stages/engagements.ts';
-import { figures } from '../../src/extract/stages/figures.ts';
-import { quotes } from '../../src/extract/stages/quotes.ts';
-import { loadBundle } from '../../src/ingest/load.ts';
+import { describe, expect, it } from 'vitest';
+import { EMITS_EVIDENCE, keyOf } from '../../src/extract/bundle.ts';
 import { validateBundle } from '../../src/ingest/validate.ts';
-import { tempDb } from '../ingest/helpers.ts';
-import { makeDoc, type EntitySpec } from './doc.ts';
-
-const CAST: EntitySpec[] = [
-  { id: 'p1', type: 'person', name: 'Lena Okafor', aliases: ['Okafor'], roles: [{ title: 'Harbour Minister', organisation: 'o1', country: 'c2' }] },
-  { id: 'p2', type: 'person', name: 'Kwame Mensah', aliases: ['Mensah'], roles: [{ title: 'President' }] },
-  { id: 'o1', type: 'organisation', name: 'Harbour Ministry', kind: 'MINISTRY', country: 'c2' },
-  { id: 'o2', type: 'organisation', name: 'Ghana', kind: 'STATE', country: 'c1' },
-  { id: 'c1', type: 'place', name: 'Ghana', kind: 'COUNTRY', iso3166: 'GH' },
-  { id: 'c2', type: 'place', name: 'Nigeria', kind: 'COUNTRY', iso3166: 'NG' },
-  { id: 'a1', type: 'place', name: 'Accra', kind: 'CITY', country: 'c1' },
-];
-const BODY = [
-  'ACCRA – Harbour Minister Lena Okafor arrived in Accra on Tuesday for a three-day visit at the invitation of President Kwame Mensah.',
-  '“We have come to build,” Okafor said. The two leaders are expected to sign a port agreement worth $1.5 billion next week.',
-  'A summit is planned.',
-].join('\n');
-
-function extracted(input: { headline?: string; uri?: string } = {}) {
-  const doc = makeDoc({ headline: input.headline ?? 'Nigeria’s harbour minister visits Ghana', body: BODY, published: '2025-03-12T08:00:00Z', uri: input.uri }, CAST);
-  doc.dateline = { text: 'ACCRA', place: 'a1', span: { start: doc.bodyStart, end: doc.bodyStart + 5 } };
-  quotes(doc);
-  engagements(doc);
-  figures(doc);
-  return { doc, bundle: toBundle(doc) };
-}
+import { BODY, extracted } from './bundle-doc.ts';
 
 describe('toBundle', () => {
   it('writes a bundle validateBundle accepts, with the ninjs item and annotations', () => {
@@ -78,26 +49,6 @@ describe('toBundle', () => {
     expect(keyOf('Mohammad Bāqer Qālībāf')).toBe('mohammad-baqer-qalibaf');
     expect(keyOf('东京', 'place')).toBe('place');
     expect(extracted({ uri: 'https://example.org/a/1' }).bundle.ninjs.uri).toBe('https://example.org/a/1');
-  });
-});
-
-describe('the extracted bundle loads', () => {
-  let db: Awaited<ReturnType<typeof tempDb>>;
-  beforeAll(async () => {
-    db = await tempDb();
-  });
-  afterAll(() => db?.close());
-
-  it('into a libSQL file database, and again unchanged', async () => {
-    const { bundle } = extracted();
-    const first = await loadBundle(db.db, bundle, { now: new Date('2025-03-12T09:00:00Z') });
-    expect(first.created).toBe(true);
-    const rows = await db.db.$client.execute('select kind, cameo_code from engagements order by id');
-    expect(rows.rows.length).toBe(bundle.annotations.engagements.length);
-    const quotesRows = await db.db.$client.execute('select text from quotes');
-    expect(quotesRows.rows.map((r) => r.text)).toEqual(['We have come to build']);
-    const again = await loadBundle(db.db, extracted().bundle, { now: new Date('2025-03-12T10:00:00Z') });
-    expect(again).toMatchObject({ created: false, changed: false });
   });
 });
 

@@ -85,6 +85,21 @@ describe('engagements stage', () => {
     expect(Object.keys(roles(agreement)).sort()).toEqual(['kwame-mensah', 'lena-okafor']);
   });
 
+  it('dates a meeting by the statement made at it ("Her remarks came during a meeting"), and only then', () => {
+    const doc = extract([
+      'In early February, Okafor said the new quay would double the port’s traffic. Her remarks came during a meeting in Accra with President Kwame Mensah, where both praised the project.',
+      'Boateng said on Friday that exports had grown. Her remarks came during talks with Mensah on Saturday.',
+    ]);
+    const meeting = doc.engagements.find((e) => e.kind === 'MEETING')!;
+    expect(meeting).toMatchObject({ date: { text: 'In early February' }, place: 'accra', status: 'COMPLETED' });
+    expect(meeting.evidence.rule).toBe('meeting+date-from-statement');
+    expect(Object.keys(roles(meeting)).sort()).toEqual(['kwame-mensah', 'lena-okafor']);
+    // Time words of its own win over the statement's.
+    const talks = doc.engagements.find((e) => e.kind === 'TALKS')!;
+    expect(talks.date?.text).toBe('on Saturday');
+    expect(talks.evidence.rule).not.toMatch(/date-from-statement/);
+  });
+
   it('drops engagements nobody named takes part in, and ignores words inside quotations', () => {
     const doc = extract(['Officials said a summit may follow.', '“No visit is complete without a meeting,” a trader joked.']);
     expect(doc.engagements).toEqual([]);

@@ -123,6 +123,18 @@ describe('people', () => {
     expect(people(doc)).toEqual([]);
   });
 
+  it('takes another name given with "known as" or in parentheses as an alias', () => {
+    const doc = run(['Crown Prince Khalid bin Nasser, known as KBN, met Senator Ruth Adeyemi (RA).', 'KBN left early.']);
+    expect(byName(doc, 'Khalid bin Nasser').aliases).toEqual(['KBN']);
+    expect(byName(doc, 'Khalid bin Nasser').mentions).toHaveLength(3);
+    expect(byName(doc, 'Ruth Adeyemi').aliases).toEqual(['RA']);
+  });
+
+  it('reads a title made of two heads ("General Secretary") and the party before it', () => {
+    const doc = run(['He met Labour Party General Secretary Tom Hale.']);
+    expect(roles(doc, 'Tom Hale')).toEqual([{ title: 'General Secretary', organisation: 'Labour Party' }]);
+  });
+
   it('gives the same person initials and a fuller spelling as aliases', () => {
     const doc = run(['Ambassador B.K.Dorjsuren arrived. He was greeted by Ambassador Bat Dorjsuren’s staff.', 'Later Minister Tuya Dorjsuren left.']);
     expect(people(doc).map((p) => p.name)).toEqual(['Bat Dorjsuren', 'Tuya Dorjsuren']);
@@ -180,11 +192,24 @@ describe('organisations', () => {
     expect(byName(doc, 'Kremlin').kind).toBe('GOVERNMENT_BODY');
     expect(roles(doc, 'Ivan Sorokin')).toEqual([{ title: 'Spokesman', organisation: 'Kremlin' }]);
     expect(byName(doc, 'Kenya Private Sector Alliance')).toMatchObject({ kind: 'OTHER', acronym: 'KEPSA' });
+    expect(run(['The Japan International Cooperation Agency (JICA) lent the money.']).entities.find((e) => e.acronym === 'JICA')?.kind).toBe('GOVERNMENT_BODY');
   });
 
   it('keeps an unknown abbreviated title out of a name ("CSG Patricia ...")', () => {
     const doc = run(['CSG Amelia Grant noted the progress. Grant said so.']);
     expect(people(doc).map((p) => [p.name, p.aliases])).toEqual([['Amelia Grant', ['Grant']]]);
+  });
+
+  it('reads a one-word name that speaks and is nobody’s name as an organisation, and its executives’ employer', () => {
+    const doc = run(['PARIS – Velarion said on Monday it would build a plant. Its chief, Velarion Chief Executive Anna Moreau, confirmed it.', 'The budget carrier SkyMoro also ordered jets.']);
+    expect(byName(doc, 'Velarion')).toMatchObject({ type: 'organisation', kind: 'OTHER' });
+    expect(roles(doc, 'Anna Moreau')).toEqual([{ title: 'Chief Executive', organisation: 'Velarion' }]);
+    expect(byName(doc, 'SkyMoro')).toMatchObject({ type: 'organisation', kind: 'COMPANY' });
+  });
+
+  it('reads an acronym of a known organisation followed by a head as a body of its own ("AU Commission")', () => {
+    const doc = run(['AU Commission Chairperson Amara Diallo opened the session.']);
+    expect(roles(doc, 'Amara Diallo')).toEqual([{ title: 'Chairperson', organisation: 'AU Commission' }]);
   });
 
   it('lists names after a class noun as organisations of that kind', () => {
@@ -239,6 +264,11 @@ describe('places', () => {
     expect(byName(doc, 'Kilwa Masoko')).toMatchObject({ type: 'place', kind: 'OTHER' });
     expect(byName(doc, 'Bagamoyo')).toMatchObject({ type: 'place', kind: 'OTHER' });
     expect(byName(doc, 'Msata')).toMatchObject({ type: 'place', kind: 'OTHER' });
+  });
+
+  it('reads an unknown town followed by its country as a city of that country', () => {
+    const doc = run(['The talks were held in Kibaha, Tanzania, on Friday.']);
+    expect(byName(doc, 'Kibaha')).toMatchObject({ kind: 'CITY', country: idOf(doc, 'Tanzania') });
   });
 
   it('reads "Republic of X" and "X Province" as regions', () => {

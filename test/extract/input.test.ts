@@ -1,11 +1,12 @@
 /**
- * Checks on an article submitted as text (src/extract/input.ts): every problem at once, with a
+ * Checks on an article submitted as text (src/extract/check.ts): every problem at once, with a
  * code; size refused before any scan; binary; language tag and text language; HTML bodies;
  * reading .txt / .html files. Texts are the project's own (./language-samples.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { articleFromFile, checkArticleText, englishShare, ENGLISH_MIN_SHARE, sizeProblem } from '../../src/extract/input.ts';
+import { checkArticleText, englishShare, ENGLISH_MIN_SHARE, sizeProblem } from '../../src/extract/check.ts';
+import { articleFromFile } from '../../src/extract/input.ts';
 import { ENGLISH, OTHER } from './language-samples.ts';
 
 const HEADLINE = 'Ministers meet in Kampala';

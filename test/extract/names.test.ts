@@ -3,6 +3,7 @@
  * honorifics, gazetteer hits, sentence-initial words, possessives. Texts written for these tests.
  */
 import { describe, expect, it } from 'vitest';
+import { gazetteerPrefixes } from '../../src/extract/lexicon.ts';
 import { names } from '../../src/extract/stages/names.ts';
 import { createDoc } from '../../src/extract/stages/segment.ts';
 
@@ -87,9 +88,9 @@ describe('names stage', () => {
   });
 
   it('reads only gazetteer hits and titles in an all-capitals headline', () => {
-    const doc = createDoc({ headline: 'KENYAN PRESIDENT MEETS TANZANIAN LEADER IN ARUSHA TALKS', body: 'Text.' });
+    const doc = createDoc({ headline: 'KENYAN PRESIDENT MEETS TANZANIAN LEADER IN DODOMA TALKS', body: 'Text.' });
     names(doc);
-    expect(doc.names!.map((c) => `${c.kind}:${c.text}`)).toEqual(['demonym:KENYAN', 'title:PRESIDENT', 'demonym:TANZANIAN', 'title:LEADER', 'city:ARUSHA']);
+    expect(doc.names!.map((c) => `${c.kind}:${c.text}`)).toEqual(['demonym:KENYAN', 'title:PRESIDENT', 'demonym:TANZANIAN', 'title:LEADER', 'city:DODOMA']);
   });
 
   it('records offsets into Doc.text and token indices', () => {
@@ -99,5 +100,20 @@ describe('names stage', () => {
     expect(doc.text.slice(c.start, c.end)).toBe('Ines Duarte');
     expect(doc.sentences[c.sentence]!.tokens[c.first]!.text).toBe('Ines');
     expect(c.evidence).toMatchObject({ stage: 'names', rule: 'capitalised-run' });
+  });
+
+  it('knows the word prefixes of multi-word gazetteer names (the pre-filter of gazetteer lookups)', () => {
+    const p = gazetteerPrefixes();
+    for (const words of ['addis', 'addis ababa', 'mexico city', 'new york', 'united states of america', 'african union', 'east african', 'west africa', 'trinidad and tobago'])
+      expect(p.has(words), words).toBe(true);
+  });
+
+  it('finds multi-word cities, countries and organisations', () => {
+    expect(read('Delegates flew from Addis Ababa to Mexico City, then to Trinidad and Tobago for an African Union meeting.')).toEqual([
+      'city:Addis Ababa',
+      'city:Mexico City',
+      'country:Trinidad and Tobago',
+      'organisation:African Union',
+    ]);
   });
 });

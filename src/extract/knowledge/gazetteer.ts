@@ -6,7 +6,7 @@
  * never at module load (Worker start-up), and are read-only afterwards.
  *
  * Keys: `foldName` (src/domain/fold.ts) with a leading "the" and the spaces removed, on both
- * sides, so case, diacritics, punctuation and word breaks do not matter: "Lodz" finds "Łódź",
+ * sides, so case, diacritics, punctuation and word breaks do not matter: "Zurich" finds "Zürich",
  * "Viet Nam" finds "Vietnam", "Sana'a" finds "Sanaa", "the Netherlands" finds "Netherlands".
  * Acronyms are the exception: a name written in capitals ("UK", "U.S.", "WHO") matches only
  * text written in capitals (dots and spaces ignored), or exactly as the table writes it ("dpa"),
@@ -25,8 +25,6 @@ export type { IntlOrg } from './international-organisations.ts';
 export interface Country {
   /** ISO 3166-1 alpha-2 ("PK"). */
   iso2: string;
-  /** ISO 3166-1 alpha-3 ("PAK"). */
-  iso3: string;
   /** Common English name ("Pakistan", "Ivory Coast"). */
   name: string;
   /** Official English name ("Islamic Republic of Pakistan"). */
@@ -35,8 +33,6 @@ export interface Country {
   aliases: readonly string[];
   /** English demonyms, adjective and plural noun forms ("Pakistani", "Pakistanis"). */
   demonyms: readonly string[];
-  /** The capital's name as world-countries writes it (the first, where several: "Pretoria"). */
-  capital?: string;
   /** True for a sovereign state, false for a dependent territory (Greenland, Hong Kong, Guam ...). */
   sovereign: boolean;
 }
@@ -49,7 +45,10 @@ export interface City {
   aliases: readonly string[];
   /** ISO 3166-1 alpha-2 of its country. */
   iso2: string;
-  /** Inhabitants, approximate: GeoNames' figure rounded to ~26% steps (R10 series); 0 if unknown. */
+  /**
+   * Inhabitants, approximate (GeoNames' figure rounded to ~26% steps, R10 series), kept only to
+   * rank cities that share a name ("Hyderabad": India's, then Pakistan's); 0 for the others.
+   */
   population: number;
   /** A capital of its country (world-countries). */
   capital: boolean;
@@ -105,6 +104,17 @@ class NameIndex<T> {
   }
 }
 
+/** Demonyms that take no plural -s (Chinese, British, Swiss, French, Dutch, Manx, Malagasy, Burkinabe). */
+const INVARIABLE = /(?:ese|ish|ss|tch|nch|sh|x|z|y|be|ic|s|Vanuatu|Kiribati|Motswana|Mosotho)$/;
+
+/**
+ * A generated demonym with its regular plural ("Pakistani" → "Pakistani", "Pakistanis";
+ * "Chinese" → "Chinese"). The generated table stores singular forms only.
+ */
+export function demonymForms(demonym: string): string[] {
+  return INVARIABLE.test(demonym) ? [demonym] : [demonym, `${demonym}s`];
+}
+
 interface CountryTables {
   all: Country[];
   byName: NameIndex<Country>;
@@ -122,16 +132,14 @@ function countries(): CountryTables {
   const byIso = new Map<string, Country>();
   const list = (field: string) => (field === '' ? [] : field.split(';'));
   for (const row of COUNTRY_ROWS) {
-    const [iso2, iso3, name, official, aliases, demonyms, capitals, sovereign] = row.split('|') as [string, string, string, string, string, string, string, string];
+    const [iso2, name, official, aliases, demonyms, sovereign] = row.split('|') as [string, string, string, string, string, string];
     const extra = COUNTRY_EXTRAS[iso2] ?? {};
     const country: Country = {
       iso2,
-      iso3,
       name,
-      official,
+      official: official || name,
       aliases: Object.freeze([...list(aliases), ...(extra.aliases ?? [])]),
-      demonyms: Object.freeze([...list(demonyms), ...(extra.demonyms ?? [])]),
-      capital: list(capitals)[0],
+      demonyms: Object.freeze([...new Set([...list(demonyms).flatMap(demonymForms), ...(extra.demonyms ?? [])])]),
       sovereign: sovereign === 'S',
     };
     Object.freeze(country);
@@ -185,6 +193,8 @@ export function allCountries(): readonly Country[] {
 
 interface CityTables {
   byName: Map<string, City[]>;
+  /** ISO2 → its capital (the most populous, where world-countries lists several). */
+  capitals: Map<string, City>;
   words: number;
 }
 
@@ -203,12 +213,11 @@ function cities(): CityTables {
   };
   const added: Array<City & { aliases: string[] }> = [];
   for (const [iso2, packed] of Object.entries(CITIES_BY_COUNTRY)) {
-    let population = 0;
     for (let entry of packed.split('|')) {
       const capital = entry.endsWith('*');
       if (capital) entry = entry.slice(0, -1);
       const eq = entry.indexOf('=');
-      if (eq >= 0) population = Number(entry.slice(eq + 1)) * 1000;
+      const population = eq >= 0 ? Number(entry.slice(eq + 1)) * 1000 : 0;
       const [name, ...aliases] = (eq >= 0 ? entry.slice(0, eq) : entry).split('/') as [string, ...string[]];
       added.push({ name, aliases, iso2, population, capital });
     }
@@ -218,34 +227,37 @@ function cities(): CityTables {
     const city = cityOf.get(`${iso2} ${gazetteerKey(name)}`);
     if (city && !city.aliases.includes(alias)) city.aliases.push(alias);
   }
+  const capitals = new Map<string, City>();
   for (const city of added) {
     Object.freeze(city.aliases);
     Object.freeze(city);
     for (const n of [city.name, ...city.aliases]) index(n, city);
+    if (city.capital && !capitals.has(city.iso2)) capitals.set(city.iso2, city);
   }
   for (const list of byName.values()) {
     list.sort((a, b) => b.population - a.population || Number(b.capital) - Number(a.capital) || (a.iso2 < b.iso2 ? -1 : a.iso2 > b.iso2 ? 1 : 0));
     Object.freeze(list);
   }
-  return (cityTables = { byName, words });
+  return (cityTables = { byName, capitals, words });
 }
 
 const NO_CITIES: readonly City[] = Object.freeze([]);
 
 /**
  * Every city of this name (or alias), most populous first, capitals first among equals.
- * @example lookupCity("Lodz")[0] → { name: "Łódź", iso2: "PL", population: 790000, capital: false, ... }
+ * @example lookupCity("Sao Paulo")[0] → { name: "São Paulo", iso2: "BR", population: 0, capital: false, ... }
  * @returns an empty array when none; the array is shared and frozen.
  */
 export function lookupCity(text: string): readonly City[] {
   return cities().byName.get(gazetteerKey(text)) ?? NO_CITIES;
 }
 
-/** The capital city of a country (the first world-countries lists), by ISO 3166-1 alpha-2. */
+/**
+ * The capital city of a country by ISO 3166-1 alpha-2, any case; where world-countries lists
+ * several (South Africa), the most populous. Undefined for a territory without one (Antarctica).
+ */
 export function capitalCity(iso2: string): City | undefined {
-  const country = countryByIso2(iso2);
-  if (country?.capital === undefined) return undefined;
-  return lookupCity(country.capital).find((c) => c.iso2 === country.iso2 && c.capital);
+  return cities().capitals.get(iso2.trim().toUpperCase());
 }
 
 let orgIndex: NameIndex<IntlOrg> | undefined;

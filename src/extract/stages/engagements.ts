@@ -41,6 +41,13 @@ const GROUP = /\b(?:the|this|our|his|her|their)\s+(?:[\w-]+\s+)?(?:delegation|te
 const PROGRAMME = /\b(?:programmes?|programs?|agenda|itinerary|schedule)\b/i;
 /** Verbs that take an event noun as object ("made a visit", "held a meeting"): their subject takes part. */
 const LIGHT = /\b(?:made|make|makes|making|pay|paid|pays|paying|began|begin|begins|completed|completes|complete|concluded|ended|undertook|undertake|undertaking|is on|was on|are on|were on|held|hold|holds|holding|have|has|had|attend|attended|attends|attending|joined|join|joins|led|lead|leads|chaired|chair|addressed|sign|signed|reached|take part in|took part in|takes part in|taking part in|participated in|participate in|participates in|to have)\b/gi;
+/**
+ * Rule `date-from-statement`: "His comments came during a meeting", "Her remarks were made at a
+ * news conference", "Their statement, at a summit": the event is where a statement just
+ * reported was made, so it takes that statement's time words when it has none of its own.
+ * Group 1 is the cue ("His comments came during").
+ */
+const OCCASION_OF_STATEMENT = /\b((?:his|her|their|the)\s+(?:comments?|remarks?|statements?|words|speech|address)(?:,?\s+(?:came|come|were|was)(?:\s+(?:made|delivered|given))?)?(?:\s+(?:during|at|on|in the course of)|,\s+(?:made\s+)?(?:during|at)))\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}$/i;
 const AGREEMENT_OBJECT = /\b(?:agreements?|memorand(?:um|a)|MoUs?|accords?|treat(?:y|ies)|deals?|protocols?|documents?|declarations?|contracts?|pacts?|charters?|conventions?)\b/i;
 
 interface Candidate {
@@ -267,6 +274,21 @@ export function engagements(doc: Doc): void {
     return best;
   };
 
+  /**
+   * The latest dated statement before `pos` in this or the two sentences before it, by the
+   * person a "his"/"her" at `pos` stands for when `pronoun` (by anyone otherwise).
+   */
+  const statementDated = (pos: number, pronoun: boolean): Candidate | undefined => {
+    const speaker = pronoun ? idx.resolvePronoun(pos)?.entity : undefined;
+    const since = doc.sentences[Math.max(0, idx.sentenceIndex(pos) - 2)]!.start;
+    let best: Candidate | undefined;
+    for (const c of candidates) {
+      if (c.kind !== 'STATEMENT' || !c.date || c.at < since || c.at >= pos || (best && best.at > c.at)) continue;
+      if (!speaker || c.participants.some((p) => p.entity === speaker)) best = c;
+    }
+    return best;
+  };
+
   const add = (c: Omit<Candidate, 'quotes'> & { quotes?: number[] }) => candidates.push({ quotes: [], ...c });
   const parts = (ids: string[], role: ParticipantRole): ParticipantDraft[] => ids.map((entity) => ({ entity, role }));
 
@@ -323,9 +345,21 @@ export function engagements(doc: Doc): void {
       // "Tomorrow's programme includes a meeting with X": the visitor's schedule.
       if (!subjects.length && PROGRAMME.test(text.slice(s.start, ts))) subjects = groupParties(ts);
       // A noun ("his visit") takes time words after it only: those before date the clause's verb.
-      const date = nearestDate(w.pos === 'noun' ? ts : seg.start, seg.end, ts);
+      let date = nearestDate(w.pos === 'noun' ? ts : seg.start, seg.end, ts);
+      let rule = w.rule;
+      const spans: Array<[number, number]> = [[ts, te]];
+      // "His comments came during a meeting ...": the occasion of a statement just reported.
+      const occasion = !date && w.pos === 'noun' && w.kind !== 'STATEMENT' ? OCCASION_OF_STATEMENT.exec(text.slice(s.start, ts)) : null;
+      if (occasion) {
+        const from = statementDated(s.start + occasion.index, /^(?:his|her)\b/i.test(occasion[0]));
+        if (from?.date) {
+          date = from.date;
+          rule = `${w.rule}+date-from-statement`;
+          spans.push([s.start + occasion.index, s.start + occasion.index + occasion[1]!.length], [from.date.start, from.date.end]);
+        }
+      }
       const status = statusOf(text.slice(s.start, ts), m[0], date);
-      const base = { kind: w.kind, cameo: w.cameo, at: ts, spans: [[ts, te]] as Array<[number, number]>, rule: w.rule, definite, date, status };
+      const base = { kind: w.kind, cameo: w.cameo, at: ts, spans, rule, definite, date, status };
       const rightAll = () => actorsIn(te, clause.end);
       switch (w.frame) {
         case 'visit': {

@@ -9,8 +9,9 @@
  * 4. organisations: gazetteer, head words, acronyms, the dateline's agency, names listed after
  *    a class noun ("companies X, Y and Z") (./organisations.ts);
  * 5. other places: buildings and sites, the dateline's place, names after "in" / "at";
- * 6. states that act (STATE organisations linked to their country);
- * 7. roles resolved to organisation and country entities;
+ * 6. one-word names that speak or announce and are nobody's name (organisations of kind OTHER),
+ *    and states that act (STATE organisations linked to their country);
+ * 7. roles resolved to organisation and country entities (./roles.ts);
  * 8. `rel` and `relevance` from headline and opening presence and the number of mentions.
  *
  * Names no rule classifies are left out (an editor adds what was missed; a wrong entity costs
@@ -18,8 +19,9 @@
  */
 import type { Doc, EntityDraft } from '../document.ts';
 import { NameContext } from '../name-context.ts';
-import { findListedOrganisations, findOrganisations, findStates, organisationOf } from './organisations.ts';
-import { findPeople, findShortForms, resolveRoles } from './people.ts';
+import { findListedOrganisations, findOrganisations, findSpeakingBodies, findStates, organisationOf } from './organisations.ts';
+import { findPeople, findShortForms } from './people.ts';
+import { resolveRoles } from './roles.ts';
 import { findGazetteerPlaces, findOtherPlaces, namedCountry } from './places.ts';
 
 export function entities(doc: Doc): void {
@@ -30,6 +32,7 @@ export function entities(doc: Doc): void {
   findOrganisations(ctx);
   findListedOrganisations(ctx);
   findOtherPlaces(ctx);
+  findSpeakingBodies(ctx);
   findStates(ctx);
   resolveRoles(ctx, pending, (c, country) => organisationOf(ctx, c, country), (iso2) => namedCountry(ctx, iso2));
   for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -75,7 +75,7 @@ function titleAt(tokens: readonly Token[], i: number): TitleMatch | undefined {
 export function matchTitle(tokens: readonly Token[], i: number): TitleMatch | undefined {
   const L = lex();
   const t0 = tokens[i];
-  if (!t0 || !isWord(t0.text)) return undefined;
+  if (!t0 || !L.titleStarts.has(low(t0.text)) || !isWord(t0.text)) return undefined;
   const abbr = L.abbreviations.get(low(t0.text));
   if (abbr && (isUpper(t0.text) || t0.text.endsWith('.'))) {
     // "Sec Gen": two-token abbreviations
@@ -93,7 +93,14 @@ export function matchTitle(tokens: readonly Token[], i: number): TitleMatch | un
     const tok = tokens[j];
     if (!tok) return undefined;
     head = L.titleHeads.match(tokens, j);
-    if (head) break;
+    if (head) {
+      // a head that is also a modifier before another head: "General Secretary", "Chief Commercial Officer"
+      if (L.titleModifiers.has(head.value) && tokens[head.last + 1] && tokens[head.last + 1]!.start - tokens[head.last]!.end === 1) {
+        const more = matchTitle(tokens, head.last + 1);
+        if (more && !more.plural && more.head !== more.head.toUpperCase()) head = { last: more.last, value: more.head };
+      }
+      break;
+    }
     const w = low(tok.text);
     const pl = w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('s') ? w.slice(0, -1) : '';
     if (pl && j > i && L.titleHeads.match([{ ...tok, text: pl }], 0)) {
@@ -306,9 +313,9 @@ export function names(doc: Doc): void {
           continue;
         }
       }
-      // 2. title (after a name token inside a run, a title word that ends the run is a surname: "Julie Bishop")
+      // 2. title (inside a run, a title word with no name after it is a surname: runEnd keeps "Julie Bishop" whole)
       const title = titleAt(tokens, i);
-      if (title && !(title.last === i && L.royal.has(low(tok.text)) === false && nameContinues(pieces, i) && !nameToken(tokens, i + 1))) {
+      if (title) {
         pieces.push({ kind: 'title', first: i, last: title.last, canonical: title.head, rule: title.plural ? 'title-plural' : 'title' });
         i = title.last + 1;
         continue;
@@ -319,8 +326,8 @@ export function names(doc: Doc): void {
         // A country or city leading an organisation or place name ("Kenya Airways", "Nairobi National Park") is part of it.
         if (
           !upperSentence &&
-          ((gaz.kind === 'country' || gaz.kind === 'city' || gaz.kind === 'region') && headedRunAfter(doc, tokens, gaz.last + 1)) ||
-          (gaz.kind === 'city' && gaz.first === gaz.last && givenNameBefore(doc, tokens, gaz.last + 1))
+          (((gaz.kind === 'country' || gaz.kind === 'city' || gaz.kind === 'region' || (gaz.kind === 'organisation' && isUpper(tok.text))) && headedRunAfter(doc, tokens, gaz.last + 1)) ||
+            (gaz.kind === 'city' && gaz.first === gaz.last && givenNameBefore(doc, tokens, gaz.last + 1)))
         ) {
           // fall through to a name run
         } else {
@@ -386,11 +393,6 @@ export function names(doc: Doc): void {
   doc.names = out;
 }
 
-/** The previous piece is a name run ending right before token `i`. */
-function nameContinues(pieces: Piece[], i: number): boolean {
-  const prev = pieces.at(-1);
-  return !!prev && prev.kind === 'name' && prev.last === i - 1;
-}
 
 /** "West African sub-region", "Caribbean region", "Gulf region". */
 function regionPhrase(tokens: readonly Token[], i: number): Piece | undefined {

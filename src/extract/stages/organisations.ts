@@ -73,6 +73,12 @@ export function organisationOf(ctx: NameContext, c: NameCandidate, country?: str
   const { drafts } = ctx;
   if (c.kind === 'organisation') return gazetteerOrg(ctx, c);
   if (c.kind !== 'name' || placeHeaded(ctx, c)) return undefined;
+  const known = drafts.find('organisation', c.text);
+  if (known && (ctx.used.has(c) || known.evidence.rule === 'speaking-body' || known.evidence.rule === 'listed-after-class-noun')) {
+    drafts.mention(known, c.start, c.end, 'organisation-name');
+    ctx.used.add(c);
+    return known;
+  }
   const L = lex();
   const s = c.sentence;
   let words = c.text.split(/\s+/);
@@ -136,7 +142,10 @@ export function organisationOf(ctx: NameContext, c: NameCandidate, country?: str
 function refineKind(kind: OrganisationKind, name: string): OrganisationKind {
   if (kind === 'COMPANY' && /\b(Central|Reserve|National) Bank\b/.test(name)) return 'GOVERNMENT_BODY';
   // "Kenya Private Sector Alliance", "Foreign Policy Community of Indonesia": a national body, not an international one
-  if (kind === 'INTERNATIONAL_ORGANISATION' && name.split(/[\s-]+/).some((w) => /^\p{Lu}/u.test(w) && (lookupCountry(w) || countryByDemonym(w)))) return 'OTHER';
+  if (kind === 'INTERNATIONAL_ORGANISATION' && name.split(/[\s-]+/).some((w) => /^\p{Lu}/u.test(w) && (lookupCountry(w) || countryByDemonym(w)))) {
+    const byHead = organisationKind(name.split(/\s+/), false);
+    return byHead && byHead !== 'INTERNATIONAL_ORGANISATION' ? byHead : 'OTHER';
+  }
   return kind;
 }
 
@@ -235,10 +244,43 @@ export function findOrganisations(ctx: NameContext): void {
   }
 }
 
+/**
+ * A one-word name nobody else claims as the subject of a verb of speech or announcement
+ * ("Airbus said", "Boeing, Airbus's rival, announced"): an organisation of unknown kind. People
+ * are first named in full, so a lone unknown word that speaks is more likely a body.
+ */
+export function findSpeakingBodies(ctx: NameContext): void {
+  const { drafts } = ctx;
+  for (const c of ctx.names) {
+    if (ctx.used.has(c) || c.kind !== 'name' || c.headline || c.possessive || c.first !== c.last || isUpper(c.text)) continue;
+    if (c.evidence.rule.endsWith('truncated') || drafts.find('person', c.text) || lex().platforms.has(low(c.text))) continue;
+    const s = c.sentence;
+    const prev = ctx.word(s, c.first - 1);
+    if (!SUBJECT_BEFORE.has(prev) || prev === 'and' || ctx.before(s, c.first)) continue;
+    const verb = verbAfter(ctx, s, c.last + 1);
+    if (!verb || !(SPEECH_VERBS.has(verb) || STATE_ACTION_VERBS.has(verb))) continue;
+    const e = drafts.find('organisation', c.text) ?? drafts.create('organisation', c.text, ev('speaking-body', [c.start, c.end]), { kind: 'OTHER' });
+    drafts.mention(e, c.start, c.end, 'speaking-body');
+    ctx.used.add(c);
+  }
+  // the same word elsewhere ("Airbus Chief Commercial Officer ...")
+  for (const c of ctx.names) {
+    if (ctx.used.has(c) || c.kind !== 'name') continue;
+    const e = drafts.find('organisation', c.text);
+    if (e && e.evidence.rule === 'speaking-body') {
+      drafts.mention(e, c.start, c.end, 'organisation-name');
+      ctx.used.add(c);
+    }
+  }
+}
+
 /** Plural class nouns that introduce a list of organisation names ("companies Rosneft, Inter and ..."). */
 const CLASS_NOUNS: Readonly<Record<string, OrganisationKind>> = {
   companies: 'COMPANY', company: 'COMPANY', firms: 'COMPANY', firm: 'COMPANY', corporations: 'COMPANY', conglomerates: 'COMPANY',
-  banks: 'COMPANY', lenders: 'COMPANY', carriers: 'COMPANY', airlines: 'COMPANY', manufacturers: 'COMPANY', producers: 'COMPANY',
+  banks: 'COMPANY', bank: 'COMPANY', lenders: 'COMPANY', lender: 'COMPANY', carriers: 'COMPANY', carrier: 'COMPANY',
+  airlines: 'COMPANY', airline: 'COMPANY', manufacturers: 'COMPANY', manufacturer: 'COMPANY', producers: 'COMPANY',
+  producer: 'COMPANY', maker: 'COMPANY', makers: 'COMPANY', giant: 'COMPANY', giants: 'COMPANY', insurer: 'COMPANY',
+  operator: 'COMPANY', startup: 'COMPANY', retailer: 'COMPANY', miner: 'COMPANY', developer: 'COMPANY',
   groups: 'OTHER', newspapers: 'MEDIA', newspaper: 'MEDIA', broadcasters: 'MEDIA', broadcaster: 'MEDIA', outlets: 'MEDIA',
   parties: 'PARTY', party: 'PARTY', universities: 'OTHER',
 };
@@ -278,7 +320,9 @@ const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 's
 const ADVERBS = new Set(['yesterday', 'today', 'tonight', 'also', 'then', 'later', 'already', 'still', 'now', 'jointly', 'formally', 'officially', 'reportedly', 'not', 'never', 'once', 'again', 'recently', 'previously', 'subsequently', 'further']);
 /** Words after a country that make it a modifier or a noun phrase, not a subject ("Kenya officials", "Iran is ..."). */
 const NOT_VERBS = new Set(['officials', 'forces', 'troops', 'authorities', 'people', 'citizens', 'nationals', 'leaders', 'ministers', 'delegates', 'diplomats', 'residents', 'exports', 'imports', 'relations', 'ties', 'talks', 'as', 'is', 'was', 'its', 'this', 'that', 'a', 'an', 'the', 'to', 'and', 'or', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'been', 'being', 'plus', 'news', 'sources', 'series', 'species']);
-const SUBJECT_BEFORE = new Set(['', ',', 'but', 'while', 'that', 'as', 'when', 'after', 'because', 'if', 'since', 'and', 'though', 'although', 'whereas', '“', '"', '—', '–', '(']);
+/** Words in -ing after "is" / "was" that are adjectives, not a verb's progressive ("Mexico is unwilling"). */
+const ING_ADJECTIVES = new Set(['willing', 'unwilling', 'ongoing', 'outstanding', 'interesting', 'upcoming', 'pending', 'existing', 'missing', 'remaining', 'leading', 'promising', 'lacking', 'wanting', 'worrying', 'encouraging', 'disappointing', 'surprising', 'convincing', 'demanding', 'developing', 'emerging', 'booming', 'thriving', 'struggling', 'neighbouring', 'neighboring']);
+const SUBJECT_BEFORE = new Set(['', ',', 'but', 'while', 'that', 'as', 'when', 'after', 'because', 'if', 'since', 'and', 'though', 'although', 'whereas', '“', '"', '—', '–', '-', '--', ':', '(']);
 
 /** The verb after a subject ending at token `i - 1`: past an apposition, adverbs and an auxiliary; undefined when none follows. */
 function verbAfter(ctx: NameContext, s: number, i: number): string | undefined {
@@ -309,7 +353,7 @@ function verbAfter(ctx: NameContext, s: number, i: number): string | undefined {
   if (COPULAS.has(w)) {
     // "Kenya is hosting" (active), not "Kenya was invaded" (passive) nor "Kenya is ready"
     w = ctx.word(s, i + 1);
-    return /^[a-z]+ing$/.test(w) ? w : undefined;
+    return /^[a-z]+ing$/.test(w) && !ING_ADJECTIVES.has(w) ? w : undefined;
   }
   if (STATE_ACTION_VERBS.has(w) || SPEECH_VERBS.has(w)) return w;
   if (NOT_VERBS.has(w) || !/^[a-z]{3,}(?:ed|es|s)$/.test(w) || /(?:ss|us|is|ics)$/.test(w)) return undefined;

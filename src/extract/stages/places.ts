@@ -8,7 +8,7 @@
  *   case ("the Chinggis Khaan airport") → OTHER;
  * - `dateline`: the dateline's place (a CITY, from the gazetteer when it knows it);
  * - `place-preposition`: an unclassified name after "in", or both ends of "from X to Y", that is
- *   nobody's name → OTHER.
+ *   nobody's name → OTHER, or CITY when a named country follows it ("in Arusha, Tanzania").
  * Demonyms ("Pakistani officials") add no place and no mention: a country is a place of the
  * article only when the text names it (the development set's convention), and roles, cities
  * and organisations point to it only then.
@@ -24,7 +24,7 @@ const titleCaseUpper = (s: string) => (isUpper(s) ? s.toLowerCase().replace(/(^|
 /** The COUNTRY place of an ISO code, when the text names that country (else undefined). */
 export function namedCountry(ctx: NameContext, iso2: string | undefined): EntityDraft | undefined {
   if (!iso2) return undefined;
-  return ctx.drafts.all('place').find((p) => p.kind === 'COUNTRY' && p.iso3166 === iso2);
+  return ctx.drafts.country(iso2);
 }
 
 function countryEntity(ctx: NameContext, iso2: string, c: NameCandidate): EntityDraft {
@@ -157,7 +157,10 @@ export function findOtherPlaces(ctx: NameContext): void {
     const words = c.text.split(/\s+/);
     if (words.length > 3 || words.some((w) => L.orgHeadWords.has(low(w)) || L.nonEntityHeads.has(low(w)) || L.platforms.has(low(w))) || isUpper(c.text)) continue;
     if (drafts.find('person', c.text) || drafts.find('organisation', c.text)) continue;
-    const e = drafts.create('place', c.text, ev('place-preposition', [c.start, c.end]), { kind: 'OTHER' });
+    // "in Arusha, Tanzania": a town the gazetteer lacks, placed in a named country
+    const after = ctx.word(c.sentence, c.last + 1) === ',' ? ctx.startingAt(c.sentence, c.last + 2, 'country') : undefined;
+    const country = after ? namedCountry(ctx, after.iso2) : undefined;
+    const e = drafts.create('place', c.text, ev('place-preposition', [c.start, c.end]), { kind: country ? 'CITY' : 'OTHER', ...(country ? { country: country.id } : {}) });
     drafts.mention(e, c.start, c.end, 'place-preposition');
     ctx.used.add(c);
   }
