@@ -30,6 +30,14 @@ module.exports = {
   forbidden: [
     ...upward,
     {
+      name: 'no-circular-graphql',
+      severity: 'error',
+      comment:
+        'the GraphQL modules import one way (types → connections → builder); a type refers back to one that imports it by its GraphQL name',
+      from: { path: '^src/graphql/' },
+      to: { circular: true },
+    },
+    {
       name: 'no-dev-tools-in-src',
       severity: 'error',
       comment: 'production code never runs the development tools',

@@ -43,7 +43,7 @@ const exactlyOne = (...columns: string[]) =>
 /**
  * The five columns of a partial date named `prefix` (e.g. `date` → date_text, date_edtf,
  * date_precision, date_earliest, date_latest). Bounds are null when unknown: an unknown date
- * never matches a range filter.
+ * never matches a range filter. ./partial-date-columns.ts writes and reads them.
  */
 function partialDate<P extends string>(prefix: P) {
   return {
@@ -246,7 +246,7 @@ export const articles = sqliteTable(
     uniqueIndex('articles_uri_uq').on(t.uri),
     uniqueIndex('articles_slug_uq').on(t.slug),
     index('articles_published_idx').on(t.publishedAt, t.id),
-    // PUBLISHED_DESC / PUBLISHED_ASC orderings (src/graphql/types/shared.ts `articleOrder`): the
+    // PUBLISHED_DESC / PUBLISHED_ASC orderings (src/graphql/connections/orderings.ts `articleOrder`): the
     // expressions must stay exactly those of the ordering, unknown dates last either way.
     index('articles_published_desc_idx').on(publishedDescKey(t.publishedAt), t.id),
     index('articles_published_asc_idx').on(publishedAscKey(t.publishedAt), t.id),
@@ -271,7 +271,7 @@ const linkColumns = () => ({
  * `articles.published_at`; drizzle/*_ordering_keys) so an entity's articles come latest or
  * earliest first straight off an index (entity, key, article) and a page stops after its rows,
  * whatever the number of articles the entity has. Same values as the articles' own sort keys
- * (src/graphql/types/shared.ts `articleOrder`): unknown dates last both ways.
+ * (src/graphql/connections/orderings.ts `articleOrder`): unknown dates last both ways.
  */
 function publishedKeys() {
   return {
@@ -378,7 +378,7 @@ export const engagements = sqliteTable(
     index('engagements_kind_idx').on(t.kind),
     index('engagements_cameo_idx').on(t.cameoCode),
     index('engagements_place_idx').on(t.placeId),
-    // DATE_ASC / DATE_DESC orderings (src/graphql/types/shared.ts `engagementOrder`): the
+    // DATE_ASC / DATE_DESC orderings (src/graphql/connections/orderings.ts `engagementOrder`): the
     // expressions must stay exactly those of the ordering; unknown dates last, id breaks ties.
     index('engagements_date_asc_idx').on(dateAscKey(t.dateEarliest), t.id),
     index('engagements_date_desc_idx').on(dateDescKey(t.dateLatest), t.id),

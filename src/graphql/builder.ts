@@ -12,7 +12,8 @@ import type { TextLimits } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { relations, type Relations } from '../db/relations.ts';
 import { badInput } from './errors.ts';
-import { fieldCost, pageSizeFor } from './limits.ts';
+import { pageSizeFor } from './connections/page-sizes.ts';
+import { fieldCost } from './limits.ts';
 
 /** What every resolver receives: the request's database and its limits. */
 import type { StatementCache } from './statement-cache.ts';

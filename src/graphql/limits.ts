@@ -10,7 +10,7 @@
  * | directives       | GraphQL Armor max-directives                  | validation              |
  * | introspection    | graphql-js MaxIntrospectionDepthRule          | validation              |
  * | field overlap    | graphql-js OverlappingFieldsCanBeMerged budget | validation             |
- * | page size        | `pageSizeFor` via the cost rule               | after validation        |
+ * | page size        | `pageSizeFor` (./connections/page-sizes.ts) via the cost rule | after validation |
  * | cost             | @pothos/plugin-complexity `createComplexityRule` | after validation     |
  *
  * Page size and cost depend on the request's variables (`first: $n`), so they run in
@@ -23,7 +23,6 @@
  * `application/json`, as the GraphQL over HTTP spec asks of request errors; `http` itself is
  * stripped from the response body by yoga.
  */
-import { PothosValidationError } from '@pothos/core';
 import { createComplexityRule, type FieldComplexityValue } from '@pothos/plugin-complexity';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
@@ -39,14 +38,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { OperationLimits } from '../config.ts';
-
-/** Page-size settings a request is checked against (a subset of the resolver Context). */
-export interface PageLimits {
-  /** Largest `first`/`last` accepted (MAX_PAGE_SIZE). */
-  maxPageSize: number;
-  /** Page size when neither is given (DEFAULT_PAGE_SIZE). */
-  defaultPageSize: number;
-}
+import { pageSizeFor, type PageLimits } from './connections/page-sizes.ts';
 
 /** Estimated size of a plain list field (roles, participants, quotes ...) for the cost. */
 export const LIST_COST_MULTIPLIER = 10;
@@ -72,32 +64,6 @@ export function limitError(limit: LimitName, message: string, max: number, actua
   return new GraphQLError(message, {
     extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, ...(actual === undefined ? {} : { actual }), http: HTTP_400 },
   });
-}
-
-/**
- * Check a connection's `first`/`last` and return the page size it will fetch.
- * @param args the field's arguments (`first`/`last` null or absent when not given)
- * @returns `size`: the rows one page holds (first ?? last ?? default); `max`: the configured maximum
- * @throws PothosValidationError (a GraphQLError) with `extensions = { code: 'BAD_USER_INPUT',
- *   argument, max }` when either is negative or above MAX_PAGE_SIZE
- */
-export function pageSizeFor(
-  args: { first?: unknown; last?: unknown },
-  limits: PageLimits,
-): { size: number; max: number } {
-  const max = limits.maxPageSize;
-  for (const argument of ['first', 'last'] as const) {
-    const value = args[argument];
-    if (value === null || value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
-      throw new PothosValidationError(
-        `"${argument}" must be an integer from 0 to ${max} (the maximum page size), got ${JSON.stringify(value)}`,
-        { extensions: { code: 'BAD_USER_INPUT', argument, max } },
-      );
-    }
-  }
-  const requested = (args.first ?? args.last) as number | null | undefined;
-  return { size: requested ?? Math.min(limits.defaultPageSize, max), max };
 }
 
 /**

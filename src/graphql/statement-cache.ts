@@ -17,7 +17,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { countReusedSql } from '../db/client.ts';
 import { variablesKey } from './limits.ts';
-import type { Context } from './builder.ts';
+import type { PageLimits } from './connections/page-sizes.ts';
+
+/** The part of the resolver Context (./builder.ts) the cache reads: its page limits and the app's cache. */
+export interface PlannedContext extends PageLimits {
+  statements?: StatementCache;
+}
 
 /** What Drizzle built for one relational query: SQL text with parameters, and the row mapper. */
 interface Built {
@@ -54,7 +59,7 @@ export class StatementCache {
   }
 
   /** The key of a root field's statement in this request; null when it has none (variables not writable as JSON). */
-  key(info: GraphQLResolveInfo, ctx: Pick<Context, 'maxPageSize' | 'defaultPageSize'>): string | null {
+  key(info: GraphQLResolveInfo, ctx: PageLimits): string | null {
     const variables = variablesKey('', info.variableValues);
     return variables === null ? null : `${this.#operationId(info.operation)}\u0000${String(info.path.key)}\u0000${ctx.maxPageSize}/${ctx.defaultPageSize}${variables}`;
   }
@@ -81,7 +86,7 @@ export class StatementCache {
  * @param query a Drizzle relational query (`db.query.<table>.findFirst|findMany(...)`), not yet awaited
  * @returns the query's result (a row or undefined for findFirst, rows for findMany)
  */
-export async function runPlanned<T>(ctx: Context, info: GraphQLResolveInfo, query: PromiseLike<T>): Promise<T> {
+export async function runPlanned<T>(ctx: PlannedContext, info: GraphQLResolveInfo, query: PromiseLike<T>): Promise<T> {
   const cache = ctx.statements;
   if (!cache) return await query;
   const q = query as RelationalQuery<T>;

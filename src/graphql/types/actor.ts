@@ -3,12 +3,15 @@
  * table are branded with their GraphQL type so the interface resolves without a query.
  * Person and Organisation implement every field; the interface only declares them.
  */
-import { brandWithType } from '@pothos/core';
+import { brandWithType, type ObjectRef } from '@pothos/core';
 import { builder, type BuilderTypes, type Context } from '../builder.ts';
-import { pageSizeFor } from '../limits.ts';
-import { ArticleConnection, articleConnectionArgs } from './article.ts';
-import { EngagementConnection, engagementConnectionArgs } from './engagement.ts';
-import { Quote } from './quote.ts';
+import { ArticleConnection, articleConnectionArgs } from '../connections/articles.ts';
+import { EngagementConnection, engagementConnectionArgs } from '../connections/engagements.ts';
+import { pageSizeFor } from '../connections/page-sizes.ts';
+
+// By its GraphQL name: quote.ts implements Quote and imports this module (Quote.speaker is an
+// Actor); Pothos resolves a type's name when the schema is built.
+const Quote = 'Quote' as unknown as ObjectRef<BuilderTypes, object>;
 
 /** Brand a person or organisation row loaded through a polymorphic relation. */
 export function asActor<T extends object>(row: T | null | undefined, typename: 'Person' | 'Organisation'): T | null {

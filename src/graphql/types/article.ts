@@ -3,30 +3,19 @@
  * (ninjs rel about/mentions, relevance), the engagements it reports, its quotes and figures.
  * Root fields: `Query.article`, `Query.articles`.
  */
-import { drizzleConnectionHelpers } from '@pothos/plugin-drizzle';
-import { sql } from 'drizzle-orm';
+import { builder } from '../builder.ts';
+import { lookupWhere } from '../lookups.ts';
 import { runPlanned } from '../statement-cache.ts';
-import { builder, type BuilderTypes } from '../builder.ts';
-import { ArticleFilter, ArticleOrderEnum, articleLinkCount, articleWhere, MentionRelEnum } from './filters.ts';
-import { pageSizeFor } from '../limits.ts';
-import {
-  articleCursors,
-  articleOrder,
-  countRows,
-  cursorSpace,
-  engagementCursors,
-  engagementOrder,
-  keepTotal,
-  lookupWhere,
-  noteParent,
-  rootTotal,
-  type ParentKind,
-  withTotal as withRootTotal,
-} from './shared.ts';
-import { Place } from './place.ts';
-import { Person } from './person.ts';
+import { articleLinkConnection } from '../connections/article-links.ts';
+import { ArticleConnection, articleConnectionArgs, articleConnectionQuery, articleCursors } from '../connections/articles.ts';
+import { EngagementConnection, engagementCursors } from '../connections/engagements.ts';
+import { engagementOrder } from '../connections/orderings.ts';
+import { pageSizeFor } from '../connections/page-sizes.ts';
+import { countRows, keepTotal, withTotal } from '../connections/totals.ts';
+import { articleLinkCount, articleWhere } from './filters.ts';
 import { Organisation } from './organisation.ts';
-import { EngagementConnection } from './engagement.ts';
+import { Person } from './person.ts';
+import { Place } from './place.ts';
 
 export const Article = builder.drizzleNode('articles', {
   name: 'Article',
@@ -59,65 +48,36 @@ export const Article = builder.drizzleNode('articles', {
   }),
 });
 
-// Connection fields are added apart from the node so the types' definitions do not form a cycle.
+/** Article.people / organisations / places: the link rows with rel and relevance. */
+const linkedPeople = articleLinkConnection({
+  node: Person,
+  typename: 'Person',
+  relation: 'articlePeople',
+  table: 'article_people',
+  entity: 'person',
+  entityId: 'personId',
+});
+const linkedOrganisations = articleLinkConnection({
+  node: Organisation,
+  typename: 'Organisation',
+  relation: 'articleOrganisations',
+  table: 'article_organisations',
+  entity: 'organisation',
+  entityId: 'organisationId',
+});
+const linkedPlaces = articleLinkConnection({
+  node: Place,
+  typename: 'Place',
+  relation: 'articlePlaces',
+  table: 'article_places',
+  entity: 'place',
+  entityId: 'placeId',
+});
+
 builder.drizzleObjectFields(Article, (t) => ({
-  people: t.connection(
-    {
-      type: Person,
-      args: articlePeople.getArgs(),
-      select: (args, ctx, nested) => {
-        personLinkCursors.prepare(args);
-        return {
-          with: { personLinks: articlePeople.getQuery(args, ctx, nested) },
-          extras: { personLinkCount: linkCount('article_people', args.rel) },
-        };
-      },
-      resolve: (a, args, ctx) => {
-        personLinkCursors.prepare(args);
-        return withTotal(articlePeople.resolve(links(a).personLinks, args, ctx), links(a).personLinkCount);
-      },
-    },
-    { name: 'ArticlePersonConnection', fields: personLinkCursors.connectionFields },
-    { name: 'ArticlePersonEdge', fields: (t) => ({ ...personLinkCursors.edgeFields(t), ...linkEdgeFields(t) }) },
-  ),
-  organisations: t.connection(
-    {
-      type: Organisation,
-      args: articleOrganisations.getArgs(),
-      select: (args, ctx, nested) => {
-        organisationLinkCursors.prepare(args);
-        return {
-          with: { organisationLinks: articleOrganisations.getQuery(args, ctx, nested) },
-          extras: { organisationLinkCount: linkCount('article_organisations', args.rel) },
-        };
-      },
-      resolve: (a, args, ctx) => {
-        organisationLinkCursors.prepare(args);
-        return withTotal(articleOrganisations.resolve(links(a).organisationLinks, args, ctx), links(a).organisationLinkCount);
-      },
-    },
-    { name: 'ArticleOrganisationConnection', fields: organisationLinkCursors.connectionFields },
-    { name: 'ArticleOrganisationEdge', fields: (t) => ({ ...organisationLinkCursors.edgeFields(t), ...linkEdgeFields(t) }) },
-  ),
-  places: t.connection(
-    {
-      type: Place,
-      args: articlePlaces.getArgs(),
-      select: (args, ctx, nested) => {
-        placeLinkCursors.prepare(args);
-        return {
-          with: { placeLinks: articlePlaces.getQuery(args, ctx, nested) },
-          extras: { placeLinkCount: linkCount('article_places', args.rel) },
-        };
-      },
-      resolve: (a, args, ctx) => {
-        placeLinkCursors.prepare(args);
-        return withTotal(articlePlaces.resolve(links(a).placeLinks, args, ctx), links(a).placeLinkCount);
-      },
-    },
-    { name: 'ArticlePlaceConnection', fields: placeLinkCursors.connectionFields },
-    { name: 'ArticlePlaceEdge', fields: (t) => ({ ...placeLinkCursors.edgeFields(t), ...linkEdgeFields(t) }) },
-  ),
+  people: linkedPeople(t),
+  organisations: linkedOrganisations(t),
+  places: linkedPlaces(t),
   engagements: t.relatedConnection(
     'engagements',
     {
@@ -125,113 +85,12 @@ builder.drizzleObjectFields(Article, (t) => ({
       description: 'The engagements the article reports, latest first (DATE_DESC: unknown dates last).',
       query: (args) => {
         engagementCursors.prepare(args);
-        noteParent(args, 'article');
         return engagementOrder(null);
       },
     },
     EngagementConnection,
   ),
 }));
-
-/**
- * Number of an article's links in a link table (with the rel filter), as a correlated
- * sub-query inside the article's own statement: totalCount costs no extra round trip.
- */
-function linkCount(table: 'article_people' | 'article_organisations' | 'article_places', rel: 'about' | 'mentions' | null | undefined) {
-  return (a: { id: unknown }) =>
-    sql<number>`(select count(*) from ${sql.identifier(table)} l where l.article_id = ${a.id}${rel ? sql` and l.rel = ${rel}` : sql``})`;
-}
-
-/** The link rows and counts the connection fields' `select` put on an article row. */
-function links(article: object) {
-  return article as {
-    personLinks: never[];
-    organisationLinks: never[];
-    placeLinks: never[];
-    personLinkCount: number;
-    organisationLinkCount: number;
-    placeLinkCount: number;
-  };
-}
-
-/** Attach the counted total to a connection built by a connection helper. */
-function withTotal<C extends object>(connection: C | Promise<C>, total: unknown) {
-  return Promise.resolve(connection).then((c) => ({ ...c, totalCount: Number(total ?? 0) }));
-}
-
-/** Edge fields of article↔entity links: the ninjs rel and relevance (the edge is the link row). */
-function linkEdgeFields<Shape>(edge: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Shape>) {
-  const link = (e: Shape) => e as unknown as { rel: 'about' | 'mentions'; relevance: number | null };
-  return {
-    rel: edge.field({ type: MentionRelEnum, resolve: (e) => link(e).rel }),
-    relevance: edge.float({ nullable: true, description: '0..1, higher is more central to the article.', resolve: (e) => link(e).relevance }),
-  };
-}
-
-const relArgs = builder.args((t) => ({ rel: t.field({ type: MentionRelEnum, required: false }) }));
-
-/** Cursor spaces of the article→entity link connections (ordered by relevance, then entity id). */
-const personLinkCursors = cursorSpace('ArticlePerson', 'RELEVANCE');
-const organisationLinkCursors = cursorSpace('ArticleOrganisation', 'RELEVANCE');
-const placeLinkCursors = cursorSpace('ArticlePlace', 'RELEVANCE');
-
-/** Link connections: ordered by relevance (unjudged last), then the entity's id. */
-const linkQuery = (args: { rel?: 'about' | 'mentions' | null }) => ({
-  where: args.rel ? { rel: args.rel } : {},
-  extras: { rank: (l: { relevance: unknown }) => sql`coalesce(${l.relevance}, -1)` },
-});
-
-const articlePeople = drizzleConnectionHelpers(builder, 'articlePeople', {
-  args: () => relArgs,
-  query: (args) => ({ ...linkQuery(args), orderBy: { rank: 'desc', personId: 'asc' } }),
-  select: (nested) => ({ columns: { rel: true, relevance: true }, with: { person: nested() } }),
-  resolveNode: (link) => link.person,
-});
-const articleOrganisations = drizzleConnectionHelpers(builder, 'articleOrganisations', {
-  args: () => relArgs,
-  query: (args) => ({ ...linkQuery(args), orderBy: { rank: 'desc', organisationId: 'asc' } }),
-  select: (nested) => ({ columns: { rel: true, relevance: true }, with: { organisation: nested() } }),
-  resolveNode: (link) => link.organisation,
-});
-const articlePlaces = drizzleConnectionHelpers(builder, 'articlePlaces', {
-  args: () => relArgs,
-  query: (args) => ({ ...linkQuery(args), orderBy: { rank: 'desc', placeId: 'asc' } }),
-  select: (nested) => ({ columns: { rel: true, relevance: true }, with: { place: nested() } }),
-  resolveNode: (link) => link.place,
-});
-
-export const ArticleConnection = builder.connectionObject(
-  {
-    type: Article,
-    name: 'ArticleConnection',
-    fields: articleCursors.connectionFields,
-  },
-  { name: 'ArticleEdge', fields: articleCursors.edgeFields },
-);
-
-/** Arguments of article connections on entities: filter (contract ArticleFilter) and order. */
-export const articleConnectionArgs = builder.args((t) => ({
-  filter: t.field({ type: ArticleFilter, required: false }),
-  orderBy: t.field({ type: ArticleOrderEnum, required: false }),
-}));
-
-/**
- * Query options of an article connection for its arguments (filter and ordering in one
- * statement). Checks and unwraps the connection's cursors first.
- */
-export function articleConnectionQuery(args: {
-  filter?: typeof ArticleFilter.$inferInput | null;
-  orderBy?: 'PUBLISHED_DESC' | 'PUBLISHED_ASC' | 'HEADLINE_ASC' | null;
-  after?: string | null;
-  before?: string | null;
-  first?: number | null;
-  last?: number | null;
-}, parent?: ParentKind) {
-  articleCursors.prepare(args);
-  noteParent(args, parent);
-  // An entity's articles walk through its link table, which carries the sort keys.
-  return { where: articleWhere(args.filter), ...articleOrder(args.orderBy, parent === 'person' || parent === 'organisation' || parent === 'place') };
-}
 
 builder.queryFields((t) => ({
   article: t.drizzleField({
@@ -251,16 +110,16 @@ builder.queryFields((t) => ({
     {
       type: 'articles',
       args: articleConnectionArgs,
-      // totalCount rides on the page's statement (a scalar sub-query); see rootTotal.
+      // totalCount rides on the page's statement (a scalar sub-query): connections/totals.ts.
       totalCount: (_parent, args, ctx) => {
         articleCursors.prepare(args);
-        return rootTotal(args, () => countRows(ctx.db.query.articles, articleWhere(args.filter)));
+        return countRows(ctx.db.query.articles, articleWhere(args.filter));
       },
       resolve: (query, _root, args, ctx, info) => {
         const q = articleConnectionQuery(args);
         const firstPage = args.after == null && args.before == null && args.last == null;
         const page = firstPage ? { ...q, where: articleWhere(args.filter, { rows: pageSizeFor(args, ctx).size + 1, order: args.orderBy ?? 'PUBLISHED_DESC' }) } : q;
-        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.articles.findMany(query(withRootTotal(page, info, 'articles', q.where, articleLinkCount(args.filter))))));
+        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.articles.findMany(query(withTotal(page, info, 'articles', q.where, articleLinkCount(args.filter))))));
       },
     },
     ArticleConnection,

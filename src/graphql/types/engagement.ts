@@ -4,26 +4,17 @@
  * participants and the articles that reported it. `Query.engagement`, `Query.engagements`.
  */
 import { ENGAGEMENT_STATUSES, PARTICIPANT_ROLES } from '../../db/schema.ts';
-import { pageSizeFor } from '../limits.ts';
-import { runPlanned } from '../statement-cache.ts';
 import { builder } from '../builder.ts';
+import { lookupWhere } from '../lookups.ts';
+import { runPlanned } from '../statement-cache.ts';
+import { ArticleConnection, articleCursors } from '../connections/articles.ts';
+import { EngagementConnection, engagementConnectionArgs, engagementConnectionQuery, engagementCursors } from '../connections/engagements.ts';
+import { articleOrder } from '../connections/orderings.ts';
+import { pageSizeFor } from '../connections/page-sizes.ts';
+import { countRows, keepTotal, withTotal } from '../connections/totals.ts';
 import { Actor, asActor } from './actor.ts';
-import { ArticleConnection } from './article.ts';
-import { EngagementFilter, EngagementKindEnum, EngagementOrderEnum, engagementActorCount, engagementWhere } from './filters.ts';
+import { EngagementKindEnum, engagementActorCount, engagementWhere } from './filters.ts';
 import { PartialDate, partialDateOf } from './partial-date.ts';
-import {
-  articleCursors,
-  articleOrder,
-  countRows,
-  engagementCursors,
-  engagementOrder,
-  keepTotal,
-  lookupWhere,
-  noteParent,
-  rootTotal,
-  type ParentKind,
-  withTotal,
-} from './shared.ts';
 
 export const EngagementStatusEnum = builder.enumType('EngagementStatus', { values: ENGAGEMENT_STATUSES });
 export const ParticipantRoleEnum = builder.enumType('ParticipantRole', { values: PARTICIPANT_ROLES });
@@ -51,7 +42,6 @@ export const Engagement = builder.drizzleNode('engagements', {
   }),
 });
 
-// Connection fields are added apart from the node so the types' definitions do not form a cycle.
 builder.drizzleObjectFields(Engagement, (t) => ({
   articles: t.relatedConnection(
     'articles',
@@ -60,7 +50,6 @@ builder.drizzleObjectFields(Engagement, (t) => ({
       description: 'The articles that reported the engagement, latest first (PUBLISHED_DESC: undated last).',
       query: (args) => {
         articleCursors.prepare(args);
-        noteParent(args, 'engagement');
         return articleOrder(null, true);
       },
     },
@@ -87,39 +76,6 @@ export const Participant = builder.drizzleObject('participants', {
   }),
 });
 
-export const EngagementConnection = builder.connectionObject(
-  {
-    type: Engagement,
-    name: 'EngagementConnection',
-    fields: engagementCursors.connectionFields,
-  },
-  { name: 'EngagementEdge', fields: engagementCursors.edgeFields },
-);
-
-/** Arguments of engagement connections: filter (contract EngagementFilter) and order. */
-export const engagementConnectionArgs = builder.args((t) => ({
-  filter: t.field({ type: EngagementFilter, required: false }),
-  orderBy: t.field({ type: EngagementOrderEnum, required: false }),
-}));
-
-/**
- * Query options of an engagement connection (filter and date ordering, one statement). Checks
- * and unwraps the connection's cursors first.
- */
-export function engagementConnectionQuery(args: {
-  filter?: typeof EngagementFilter.$inferInput | null;
-  orderBy?: 'DATE_DESC' | 'DATE_ASC' | null;
-  after?: string | null;
-  before?: string | null;
-  first?: number | null;
-  last?: number | null;
-}, parent?: ParentKind) {
-  engagementCursors.prepare(args);
-  noteParent(args, parent);
-  // A person's or organisation's engagements walk through engagement_actors, which carries the sort keys.
-  return { where: engagementWhere(args.filter), ...engagementOrder(args.orderBy, parent === 'person' || parent === 'organisation') };
-}
-
 builder.queryFields((t) => ({
   engagement: t.drizzleField({
     type: 'engagements',
@@ -134,10 +90,10 @@ builder.queryFields((t) => ({
     {
       type: 'engagements',
       args: engagementConnectionArgs,
-      // totalCount rides on the page's statement (a scalar sub-query); see rootTotal.
+      // totalCount rides on the page's statement (a scalar sub-query): connections/totals.ts.
       totalCount: (_parent, args, ctx) => {
         engagementCursors.prepare(args);
-        return rootTotal(args, () => countRows(ctx.db.query.engagements, engagementWhere(args.filter)));
+        return countRows(ctx.db.query.engagements, engagementWhere(args.filter));
       },
       resolve: (query, _root, args, ctx, info) => {
         const q = engagementConnectionQuery(args);

@@ -14,14 +14,15 @@ import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import { sql, type SQL } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, type Context } from '../builder.ts';
-import { pageSizeFor } from '../limits.ts';
-import { ArticleConnection } from './article.ts';
-import { EngagementConnection } from './engagement.ts';
+import { ArticleConnection } from '../connections/articles.ts';
+import { EngagementConnection } from '../connections/engagements.ts';
+import { pageSizeFor } from '../connections/page-sizes.ts';
+import { connectionParentKind, type ParentKind } from '../connections/parents.ts';
+import { whereSql } from '../connections/totals.ts';
 import { articleWhere, engagementWhere, type ArticleFilterInput, type EngagementFilterInput } from './filters.ts';
 import { Organisation } from './organisation.ts';
 import { Person } from './person.ts';
 import { Place } from './place.ts';
-import { parentOf, whereSql, type ParentKind } from './shared.ts';
 
 type SetKind = 'articles' | 'engagements';
 
@@ -158,12 +159,16 @@ function parentWhere(kind: SetKind, parent: ParentKind | undefined, id: number):
   }[parent];
 }
 
-/** The id set of a connection: its filter, and its parent's relation when nested. */
-function facetSet(kind: SetKind, connection: { args?: { filter?: unknown }; parent?: unknown }): FacetSet {
+/**
+ * The id set of a connection: its filter, and its parent's relation when nested. The connection
+ * result carries its arguments (`args`) and, nested, its parent row (`parent`); the parent's kind
+ * is the type the connection field was selected on.
+ */
+function facetSet(kind: SetKind, connection: { args?: { filter?: unknown }; parent?: unknown }, info: GraphQLResolveInfo): FacetSet {
   const own = kind === 'articles'
     ? articleWhere(connection.args?.filter as ArticleFilterInput | undefined)
     : engagementWhere(connection.args?.filter as EngagementFilterInput | undefined);
-  const parent = parentWhere(kind, parentOf(connection.args), Number((connection.parent as { id?: unknown } | undefined)?.id));
+  const parent = parentWhere(kind, connectionParentKind(info), Number((connection.parent as { id?: unknown } | undefined)?.id));
   const where = parent ? { AND: [own, parent] } : own;
   const condition = whereSql(kind, where);
   const table = getSchemaConfig(builder).relations[kind]!.table;
@@ -174,7 +179,7 @@ builder.objectFields(ArticleConnection, (t) => ({
   facets: t.field({
     type: Facets,
     description: 'Counts over every article of this connection (its filter applied), not just this page.',
-    resolve: (c) => facetSet('articles', c as never),
+    resolve: (c, _args, _ctx, info) => facetSet('articles', c as never, info),
   }),
 }));
 
@@ -182,6 +187,6 @@ builder.objectFields(EngagementConnection, (t) => ({
   facets: t.field({
     type: Facets,
     description: 'Counts over every engagement of this connection (its filter applied), not just this page.',
-    resolve: (c) => facetSet('engagements', c as never),
+    resolve: (c, _args, _ctx, info) => facetSet('engagements', c as never, info),
   }),
 }));

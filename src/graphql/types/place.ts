@@ -1,11 +1,11 @@
-/** Place: a city, country or region (the territory; a state that acts is an Organisation); `Query.place`, `Query.places`. */
+/** Place: a city, country or region (the territory; a state that acts is an Organisation); `Query.place`, `Query.places`, `Mutation.mergePlaces` (./entity-roots.ts). */
 import { PLACE_KINDS } from '../../db/schema.ts';
-import { runPlanned } from '../statement-cache.ts';
+import { mergePlaces } from '../../ingest/merge.ts';
 import { builder } from '../builder.ts';
-import { ArticleConnection, articleConnectionArgs, articleConnectionQuery } from './article.ts';
-import { EngagementConnection, engagementConnectionArgs, engagementConnectionQuery } from './engagement.ts';
-import { NameOrderEnum } from './filters.ts';
-import { countRows, keepTotal, lookupArgs, lookupWhere, nameOrder, nameQueryWhere, rootTotal, withTotal, placeCursors } from './shared.ts';
+import { ArticleConnection, articleConnectionArgs, articleConnectionQuery } from '../connections/articles.ts';
+import { EngagementConnection, engagementConnectionArgs, engagementConnectionQuery } from '../connections/engagements.ts';
+import { nameQueryWhere } from '../connections/name-query.ts';
+import { entityRootFields } from './entity-roots.ts';
 
 export const PlaceKindEnum = builder.enumType('PlaceKind', { values: PLACE_KINDS });
 
@@ -29,7 +29,6 @@ export const Place = builder.drizzleNode('places', {
   }),
 });
 
-// Connection fields are added apart from the node so the types' definitions do not form a cycle.
 builder.drizzleObjectFields(Place, (t) => ({
   articles: t.relatedConnection(
     'articles',
@@ -48,76 +47,17 @@ builder.drizzleObjectFields(Place, (t) => ({
   ),
 }));
 
-export const PlaceConnection = builder.connectionObject(
-  {
-    type: Place,
-    name: 'PlaceConnection',
-    fields: placeCursors.connectionFields,
-  },
-  { name: 'PlaceEdge', fields: placeCursors.edgeFields },
-);
-
-builder.queryFields((t) => ({
-  place: t.drizzleField({
-    type: 'places',
-    nullable: true,
-    args: lookupArgs,
-    resolve: (query, _root, args, ctx, info) => {
-      const where = lookupWhere('Place', args);
-      return where ? runPlanned(ctx, info, ctx.db.query.places.findFirst(query({ where }))) : null;
-    },
-  }),
-  places: t.drizzleConnection(
-    {
-      type: 'places',
-      args: {
-        query: t.arg.string({
-          required: false,
-          description: 'Prefix of a word of the name or of an alias, folded (case, diacritics, transliteration): "qal", "lar".',
-        }),
-        orderBy: t.arg({ type: NameOrderEnum, required: false }),
-      },
-      totalCount: (_parent, args, ctx) => {
-        placeCursors.prepare(args);
-        return rootTotal(args, () => countRows(ctx.db.query.places, nameQueryWhere(args.query, 'place_id') ?? {}));
-      },
-      resolve: (query, _root, args, ctx, info) => {
-        placeCursors.prepare(args);
-        const q = { where: nameQueryWhere(args.query, 'place_id') ?? {}, ...nameOrder(args.orderBy) };
-        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.places.findMany(query(withTotal(q, info, 'places')))));
-      },
-    },
-    PlaceConnection,
-  ),
-}));
-
-// ---------------------------------------------------------------------------------------------
-// Write path: mergePlaces. Imports are hoisted.
-
-import { requireScope } from '../../auth/credentials.ts';
-import { mergePlaces, MergeRefused } from '../../ingest/merge.ts';
-import { codedError } from '../errors.ts';
-import { decodeId } from '../ids.ts';
-
-builder.mutationFields((t) => ({
-  mergePlaces: t.drizzleField({
-    type: 'places',
-    description:
-      'Merge two records of the same place: `merge` is folded into `keep` (links, datelines, engagements, nationalities, countries, aliases, ISO code, sameAs) and deleted. Returns the kept place.',
-    args: { keep: t.arg.id({ required: true }), merge: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      await requireScope(ctx.auth ?? (async () => ({ kind: 'anonymous' }) as const));
-      const keep = decodeId(String(args.keep), ['Place'], 'keep').id;
-      const merge = decodeId(String(args.merge), ['Place'], 'merge').id;
-      try {
-        await mergePlaces(ctx.db, keep, merge);
-      } catch (err) {
-        if (err instanceof MergeRefused) throw codedError(err.code, err.message);
-        throw err;
-      }
-      const place = await ctx.db.query.places.findFirst(query({ where: { id: keep } }));
-      if (!place) throw codedError('NOT_FOUND', 'The kept place no longer exists.');
-      return place;
-    },
-  }),
-}));
+export const PlaceConnection = entityRootFields({
+  table: 'places',
+  node: Place,
+  typename: 'Place',
+  one: 'place',
+  many: 'places',
+  merge: 'mergePlaces',
+  queryDescription: 'Prefix of a word of the name or of an alias, folded (case, diacritics, transliteration): "qal", "lar".',
+  where: (args) => nameQueryWhere(args.query, 'place_id') ?? {},
+  mergeDescription:
+    'Merge two records of the same place: `merge` is folded into `keep` (links, datelines, engagements, nationalities, countries, aliases, ISO code, sameAs) and deleted. Returns the kept place.',
+  mergeInto: mergePlaces,
+  noun: 'place',
+});

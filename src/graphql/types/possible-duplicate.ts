@@ -14,7 +14,7 @@ import { brandWithType } from '@pothos/core';
 import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, type Context } from '../builder.ts';
-import { pageSizeFor } from '../limits.ts';
+import { pageSizeFor } from '../connections/page-sizes.ts';
 import { runPlanned } from '../statement-cache.ts';
 import { Organisation } from './organisation.ts';
 import { Person } from './person.ts';

@@ -21,14 +21,15 @@ import { highlight } from '../../search/highlight.ts';
 import { parseSearchQuery, type QueryWord } from '../../search/query.ts';
 import { runPlanned } from '../statement-cache.ts';
 import { builder, type Context } from '../builder.ts';
-import { pageSizeFor } from '../limits.ts';
 import { Article } from './article.ts';
 import { Engagement } from './engagement.ts';
 import { Organisation } from './organisation.ts';
 import { Person } from './person.ts';
 import { Place } from './place.ts';
 import { badInput } from '../errors.ts';
-import { cursorSpace, decodeCursor, invalidCursor, selects, type ConnectionArgs } from './shared.ts';
+import { cursorSpace, decodeCursor, invalidCursor, type ConnectionArgs } from '../connections/cursors.ts';
+import { pageSizeFor } from '../connections/page-sizes.ts';
+import { selects } from '../connections/totals.ts';
 
 export const SearchTypeEnum = builder.enumType('SearchType', {
   values: ['ARTICLE', 'PERSON', 'ORGANISATION', 'PLACE', 'ENGAGEMENT'] as const,
