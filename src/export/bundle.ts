@@ -12,7 +12,9 @@
  * `annotations.extractor`; its offsets index the exported text (headline + "\n" + body).
  */
 import type { Database } from '../db/client.ts';
+import { storedPartialDate } from '../db/partial-date-columns.ts';
 import * as t from '../db/schema.ts';
+import type { PartialDate } from '../domain/partial-date.ts';
 import type { ArticleBundle, PartialDateInput } from '../ingest/bundle.ts';
 import { articleToNinjs } from './ninjs.ts';
 import { loadExportArticle } from './select.ts';
@@ -22,9 +24,9 @@ const orgKey = (slug: string) => `org-${slug}`;
 const placeKey = (slug: string) => `place-${slug}`;
 const engagementKey = (id: number) => `engagement-${id}`;
 
-type DateCols = { text: string | null; edtf: string | null; precision: t.DatePrecision | null; earliest: string | null; latest: string | null };
-function dateInput(d: DateCols): PartialDateInput | undefined {
-  if (!d.precision) return undefined;
+/** A stored partial date (src/db/partial-date-columns.ts) as the bundle states it: only its non-null parts. */
+function dateInput(d: PartialDate | null): PartialDateInput | undefined {
+  if (!d) return undefined;
   const out: PartialDateInput = { precision: d.precision };
   if (d.text) out.text = d.text;
   if (d.edtf) out.edtf = d.edtf;
@@ -184,8 +186,8 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
           omitNull({
             title: r.title,
             organisation: ok(r.organisationId),
-            started: dateInput({ text: r.startedText, edtf: r.startedEdtf, precision: r.startedPrecision, earliest: r.startedEarliest, latest: r.startedLatest }),
-            ended: dateInput({ text: r.endedText, edtf: r.endedEdtf, precision: r.endedPrecision, earliest: r.endedEarliest, latest: r.endedLatest }),
+            started: dateInput(storedPartialDate(r, 'started')),
+            ended: dateInput(storedPartialDate(r, 'ended')),
           }),
         ),
         ...evidence(`person:${p.id}`),
@@ -198,7 +200,7 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
         cameo: e.cameoCode,
         summary: e.summary,
         status: e.status,
-        date: dateInput({ text: e.dateText, edtf: e.dateEdtf, precision: e.datePrecision, earliest: e.dateEarliest, latest: e.dateLatest }),
+        date: dateInput(storedPartialDate(e, 'date')),
         place: lk(e.place?.id ?? null),
         participants: e.participants.map((p) => ({
           actor: p.person ? personKey(p.person.slug) : orgKey(p.organisation!.slug),

@@ -13,6 +13,7 @@
  * DAY), `location`, `attendee` (every participant), `organizer` (hosts), `eventStatus`
  * (EventScheduled for a planned one).
  */
+import { storedPartialDate } from '../db/partial-date-columns.ts';
 import type { OrganisationKind, PlaceKind } from '../db/schema.ts';
 import type { ExportArticle, ExportEngagement, ExportOrganisation, ExportPerson, ExportPlace } from './select.ts';
 import { entityUri } from './uris.ts';
@@ -56,7 +57,8 @@ export function placeJsonLd(p: ExportPlace, base: string): JsonLd {
 }
 
 export function engagementJsonLd(e: ExportEngagement, base: string): JsonLd {
-  const day = e.datePrecision === 'DAY' && e.dateEarliest && e.dateEarliest === e.dateLatest ? e.dateEarliest : null;
+  const date = storedPartialDate(e, 'date');
+  const day = date?.precision === 'DAY' && date.earliest && date.earliest === date.latest ? date.earliest : null;
   const actor = (p: ExportEngagement['participants'][number]) =>
     p.person ? personJsonLd(p.person, base) : p.organisation ? organisationJsonLd(p.organisation, base) : null;
   const attendees = e.participants.map(actor).filter((x): x is JsonLd => x !== null);

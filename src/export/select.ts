@@ -5,7 +5,8 @@
  * the routes (`loadExportArticle`). `ExportArticle` is the row it yields.
  */
 import type { Database } from '../db/client.ts';
-import type { DatePrecision, EngagementKind, EngagementStatus, MentionRel, OrganisationKind, ParticipantRole, PlaceKind } from '../db/schema.ts';
+import { partialDateSelection, type PartialDateColumns } from '../db/partial-date-columns.ts';
+import type { EngagementKind, EngagementStatus, MentionRel, OrganisationKind, ParticipantRole, PlaceKind } from '../db/schema.ts';
 
 const sameAs = { sameAs: { columns: { uri: true }, orderBy: { uri: 'asc' } } } as const;
 const placeColumns = { columns: { id: true, slug: true, name: true, kind: true, iso3166: true }, with: sameAs } as const;
@@ -53,11 +54,7 @@ export const ARTICLE_EXPORT_SELECT = {
         cameoCode: true,
         summary: true,
         status: true,
-        dateText: true,
-        dateEdtf: true,
-        datePrecision: true,
-        dateEarliest: true,
-        dateLatest: true,
+        ...partialDateSelection('date'),
       },
       orderBy: { id: 'asc' },
       with: {
@@ -98,17 +95,12 @@ interface Link {
   rel: MentionRel;
   relevance: number | null;
 }
-export interface ExportEngagement {
+export interface ExportEngagement extends PartialDateColumns<'date'> {
   id: number;
   kind: EngagementKind;
   cameoCode: string;
   summary: string;
   status: EngagementStatus;
-  dateText: string | null;
-  dateEdtf: string | null;
-  datePrecision: DatePrecision | null;
-  dateEarliest: string | null;
-  dateLatest: string | null;
   place: ExportPlace | null;
   participants: { role: ParticipantRole; person: ExportPerson | null; organisation: ExportOrganisation | null }[];
 }

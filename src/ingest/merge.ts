@@ -29,10 +29,11 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import { partialDateColumns, storedPartialDate } from '../db/partial-date-columns.ts';
 import * as t from '../db/schema.ts';
 import { foldName } from '../domain/fold.ts';
 import { renameEvidence, type EvidenceKind } from './evidence.ts';
-import { engagementFingerprint } from './load.ts';
+import { engagementFingerprint } from './engagements.ts';
 import { writeTransaction, type Tx } from './transaction.ts';
 
 /** Why a merge was refused (the mutation reports it as BAD_USER_INPUT / NOT_FOUND). */
@@ -74,8 +75,8 @@ export async function mergePeople(db: Database, keepId: number, mergeId: number)
       }
       const fill: Record<string, unknown> = {};
       for (const prefix of ['started', 'ended'] as const) {
-        if (same[`${prefix}Precision`] == null && r[`${prefix}Precision`] != null)
-          for (const part of ['Text', 'Edtf', 'Precision', 'Earliest', 'Latest'] as const) fill[`${prefix}${part}`] = r[`${prefix}${part}`];
+        const theirs = storedPartialDate(r, prefix);
+        if (theirs && !storedPartialDate(same, prefix)) Object.assign(fill, partialDateColumns(prefix, theirs));
       }
       if (Object.keys(fill).length) await tx.update(t.roles).set(fill).where(eq(t.roles.id, same.id));
     }
@@ -227,10 +228,9 @@ export async function refingerprint(tx: Tx, engagementIds: number[]): Promise<nu
   for (const id of engagementIds) {
     const e = await tx.query.engagements.findFirst({ where: { id }, with: { participants: true } });
     if (!e) continue;
-    const date =
-      e.dateText == null && e.dateEdtf == null && e.dateEarliest == null && e.dateLatest == null && (e.datePrecision ?? 'UNKNOWN') === 'UNKNOWN'
-        ? null
-        : { text: e.dateText, edtf: e.dateEdtf, precision: e.datePrecision ?? 'UNKNOWN' };
+    // An engagement loaded without a date stores precision UNKNOWN and nothing else: no date.
+    const stored = storedPartialDate(e, 'date');
+    const date = stored && (stored.text ?? stored.edtf ?? stored.earliest ?? stored.latest) == null && stored.precision === 'UNKNOWN' ? null : stored;
     const fingerprint = engagementFingerprint(e.cameoCode, date, e.placeId, e.participants);
     if (fingerprint === e.fingerprint) continue;
     changed++;

@@ -45,10 +45,14 @@ export function printedText(bundle: ArticleBundle): string {
  * for text items.
  */
 export function validateBundle(input: unknown): Validation {
-  const { bundle: normalised, form } = normaliseInput(input);
+  return validateNormalised(normaliseInput(input));
+}
+
+/** `validateBundle` for an input already normalised (`normaliseInput`, the loader's first step). */
+export function validateNormalised({ bundle: normalised, form }: ReturnType<typeof normaliseInput>): Validation {
   if (form === 'unknown')
     return { ok: false, problems: [{ path: '', message: 'expected an article bundle { ninjs, annotations } or a ninjs item (an object with a uri)' }] };
-  const result = validateNormalised(normalised);
+  const result = checkBundle(normalised);
   if (result.ok || form === 'bundle') return result;
   // A plain ninjs item: report paths within the item itself.
   return {
@@ -57,7 +61,7 @@ export function validateBundle(input: unknown): Validation {
   };
 }
 
-function validateNormalised(input: unknown): Validation {
+function checkBundle(input: unknown): Validation {
   const parsed = articleBundle.safeParse(input);
   if (!parsed.success) {
     return {

@@ -1,9 +1,11 @@
 /**
  * PartialDate: a date as the source gives it (words, EDTF, precision, earliest/latest day).
- * Rows carry the five `<prefix>_*` columns from `partialDate()` in the schema; this module
- * turns them into the GraphQL object.
+ * Rows carry the five `<prefix>_*` columns from `partialDate()` in the schema, read by the
+ * codec in src/db/partial-date-columns.ts; this module turns them into the GraphQL object.
  */
-import { DATE_PRECISIONS, type DatePrecision } from '../../db/schema.ts';
+import { storedPartialDate, type PartialDateColumns, type PartialDatePrefix } from '../../db/partial-date-columns.ts';
+import { DATE_PRECISIONS } from '../../db/schema.ts';
+import type { PartialDate as ResolvedPartialDate } from '../../domain/partial-date.ts';
 import { builder } from '../builder.ts';
 
 export const DatePrecisionEnum = builder.enumType('DatePrecision', {
@@ -11,14 +13,8 @@ export const DatePrecisionEnum = builder.enumType('DatePrecision', {
   values: DATE_PRECISIONS,
 });
 
-/** The GraphQL shape of a partial date (EDTF = ISO 8601-2; days are YYYY-MM-DD). */
-export interface PartialDateShape {
-  text: string | null;
-  edtf: string | null;
-  precision: DatePrecision;
-  earliest: string | null;
-  latest: string | null;
-}
+/** The GraphQL shape of a partial date: the resolved one (EDTF = ISO 8601-2; days are YYYY-MM-DD). */
+export type PartialDateShape = ResolvedPartialDate;
 
 export const PartialDate = builder.objectRef<PartialDateShape>('PartialDate').implement({
   description: 'A date as the source gives it: its words, its EDTF form and the calendar bounds it allows.',
@@ -38,13 +34,7 @@ export const PartialDate = builder.objectRef<PartialDateShape>('PartialDate').im
  * Read the partial date stored under `prefix` on a row; null when the row has none
  * (no words, no EDTF and no bounds).
  */
-export function partialDateOf(row: Record<string, unknown>, prefix: 'date' | 'started' | 'ended'): PartialDateShape | null {
-  const d = {
-    text: (row[`${prefix}Text`] as string | null) ?? null,
-    edtf: (row[`${prefix}Edtf`] as string | null) ?? null,
-    precision: ((row[`${prefix}Precision`] as DatePrecision | null) ?? 'UNKNOWN') as DatePrecision,
-    earliest: (row[`${prefix}Earliest`] as string | null) ?? null,
-    latest: (row[`${prefix}Latest`] as string | null) ?? null,
-  };
-  return d.text || d.edtf || d.earliest || d.latest ? d : null;
+export function partialDateOf<P extends PartialDatePrefix>(row: PartialDateColumns<P>, prefix: P): PartialDateShape | null {
+  const d = storedPartialDate(row, prefix);
+  return d && (d.text || d.edtf || d.earliest || d.latest) ? d : null;
 }

@@ -1,0 +1,119 @@
+/**
+ * The article's engagements. An engagement is identified across articles by its fingerprint
+ * (CAMEO code, place, date, participants with their roles), so two reports of one meeting are
+ * one engagement, linked to both articles: `upsertEngagements` writes a bundle's engagements on
+ * their fingerprints (./merge.ts recomputes them when participants or places merge),
+ * `linkOwnEvents` links those ninjs events name by our URIs, and `addEngagementFacts` records on
+ * the article what needed the engagements' ids: their ninjs names and rels, their evidence.
+ */
+import { createHash } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { partialDateColumns } from '../db/partial-date-columns.ts';
+import * as t from '../db/schema.ts';
+import { foldName } from '../domain/fold.ts';
+import type { PartialDate } from '../domain/partial-date.ts';
+import type { ArticleBundle, EngagementInput } from './bundle.ts';
+import { engagementsHaveEvidence, storedExtraction } from './evidence.ts';
+import { uniq } from './match.ts';
+import type { Dates, PreparedBundle } from './prepare.ts';
+import type { EntityIds, Ids } from './resolve.ts';
+import type { Tx } from './transaction.ts';
+import { ENGAGEMENT_EVENTS_KEY, type EngagementEvents, type WrittenArticle } from './write-article.ts';
+
+/**
+ * The identity of an engagement across articles: CAMEO code, place, date and the set of
+ * participants with their roles. Two reports of the same meeting share it.
+ * @returns 32 hex digits (the first half of a SHA-256)
+ */
+export function engagementFingerprint(
+  cameo: string,
+  date: Pick<PartialDate, 'edtf' | 'precision' | 'text'> | null,
+  placeId: number | null,
+  participants: { personId: number | null; organisationId: number | null; role: string }[],
+) {
+  const who = participants.map((p) => `${p.personId ? `p${p.personId}` : `o${p.organisationId}`}:${p.role}`).sort();
+  const when = date ? (date.edtf ?? `${date.precision}:${foldName(date.text ?? '')}`) : '';
+  return createHash('sha256').update(JSON.stringify([cameo, placeId, when, who])).digest('hex').slice(0, 32);
+}
+
+/**
+ * Upsert the bundle's engagements on their fingerprint (one statement for all), then their
+ * participants and the article's reports of them (one statement each).
+ * @returns engagement key → engagement id
+ */
+export async function upsertEngagements(tx: Tx, articleId: number, engagements: EngagementInput[], dates: Dates, ids: EntityIds): Promise<Ids> {
+  const out: Ids = new Map();
+  if (!engagements.length) return out;
+  const prepared = engagements.map((e) => {
+    const date = dates.engagements.get(e.key) ?? null;
+    const placeId = e.place ? ids.placeIds.get(e.place)! : null;
+    const participants = [
+      ...new Map(
+        e.participants.map((p) => {
+          const personId = ids.personIds.get(p.actor) ?? null;
+          const organisationId = personId === null ? ids.orgIds.get(p.actor)! : null;
+          return [`${personId}/${organisationId}/${p.role}`, { personId, organisationId, role: p.role }];
+        }),
+      ).values(),
+    ];
+    const fingerprint = engagementFingerprint(e.cameo, date, placeId, participants);
+    const values = {
+      fingerprint,
+      kind: e.kind,
+      cameoCode: e.cameo,
+      summary: e.summary,
+      status: e.status,
+      placeId,
+      ...partialDateColumns('date', date),
+      datePrecision: date?.precision ?? 'UNKNOWN',
+    };
+    return { key: e.key, fingerprint, values, participants };
+  });
+  // Two engagements of one bundle with one fingerprint are one engagement (the first one's words).
+  const rows = [...new Map(prepared.map((p) => [p.fingerprint, p.values])).values()];
+  const returned = await tx
+    .insert(t.engagements)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: t.engagements.fingerprint,
+      set: { summary: sql`excluded.summary`, kind: sql`excluded.kind`, status: sql`excluded.status` },
+    })
+    .returning({ id: t.engagements.id, fingerprint: t.engagements.fingerprint });
+  const byFingerprint = new Map(returned.map((r) => [r.fingerprint, r.id]));
+  for (const p of prepared) out.set(p.key, byFingerprint.get(p.fingerprint)!);
+  const participantRows = prepared.flatMap((p) => p.participants.map((x) => ({ ...x, engagementId: out.get(p.key)! })));
+  if (participantRows.length) await tx.insert(t.participants).values(participantRows).onConflictDoNothing();
+  await tx
+    .insert(t.engagementArticles)
+    .values(uniq(out.values()).map((engagementId) => ({ engagementId, articleId })))
+    .onConflictDoNothing();
+  return out;
+}
+
+/** Link the engagements named by our own URIs (those that still exist) to the article. */
+export async function linkOwnEvents(tx: Tx, articleId: number, ids: number[]) {
+  if (!ids.length) return;
+  const found = await tx.select({ id: t.engagements.id }).from(t.engagements).where(inArray(t.engagements.id, ids));
+  if (found.length)
+    await tx.insert(t.engagementArticles).values(found.map((f) => ({ engagementId: f.id, articleId }))).onConflictDoNothing();
+}
+
+/** What needed the engagements' ids: their ninjs events and their evidence (one statement for both, none when neither). */
+export async function addEngagementFacts(tx: Tx, written: WrittenArticle, p: PreparedBundle, ids: EntityIds, engagementIds: Ids) {
+  const engagementEvents = eventsOfEngagements(p.bundle, engagementIds);
+  const late: { ninjsExtra?: Record<string, unknown>; extraction?: t.StoredExtraction | null } = {};
+  if (Object.keys(engagementEvents).length) late.ninjsExtra = { ...written.ninjsExtra, [ENGAGEMENT_EVENTS_KEY]: engagementEvents };
+  if (engagementsHaveEvidence(p.bundle)) late.extraction = storedExtraction(p.bundle, p.printed, p.storedText, { ...ids, engagementIds });
+  if (Object.keys(late).length) await tx.update(t.articles).set(late).where(eq(t.articles.id, written.articleId));
+}
+
+/** The name and rel a ninjs event gives an annotated engagement, by engagement id. */
+function eventsOfEngagements(bundle: ArticleBundle, engagementIds: Ids): EngagementEvents {
+  const out: EngagementEvents = {};
+  for (const e of bundle.ninjs.events ?? []) {
+    const id = e.literal ? engagementIds.get(e.literal) : undefined;
+    if (id === undefined) continue;
+    out[String(id)] = { ...(e.name ? { name: e.name } : {}), ...(e.rel ? { rel: e.rel.toLowerCase() } : {}) };
+  }
+  return out;
+}
