@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { foldName } from '../domain/fold.ts';
 import { variantKey } from '../domain/variant.ts';
-import { DOC_KIND } from '../search/index.ts';
+import { DOC_KIND, ownFoldedBody } from '../search/index.ts';
 import { refingerprint } from './merge.ts';
 import { writeTransaction } from './transaction.ts';
 
@@ -75,7 +75,7 @@ export async function refoldDatabase(db: Database): Promise<RefoldReport> {
         select id * 8 + ${DOC_KIND.ENGAGEMENT}, summary, '' from engagements where summary glob ${REFOLD_GLOB}
       ) d left join search_fts f on f.rowid = d.key`);
     for (const d of documents) {
-      if (d.titleFolded === foldName(d.title) && d.bodyFolded === foldName(d.body)) continue;
+      if (d.titleFolded === foldName(d.title) && d.bodyFolded != null && ownFoldedBody(d.bodyFolded) === foldName(d.body)) continue;
       await tx.run(sql`insert or ignore into search_pending (key) values (${d.key})`);
       report.documents++;
     }

@@ -53,9 +53,30 @@ const engagement: FixtureArticle = {
   engagements: [{ key: 'e', summary: 'The Xylophone Council held a concert in Łódź', participants: [{ actor: 'x', role: 'HOST' }] }],
 };
 
+const possessive: FixtureArticle = {
+  uri: 'urn:t:possessive',
+  headline: 'Envoy arrives',
+  body: 'Ali Larijani said the talks were serious. Sources say so.',
+  people: [{ key: 'l', name: 'Ali Larijani' }],
+};
+
+const alias: FixtureArticle = {
+  uri: 'urn:t:alias',
+  headline: 'Envoys received',
+  body: 'Bagher Zolghadr met the envoys.',
+  people: [{ key: 'z', name: 'Bagher Zolghadr', aliases: ['Zolqadr'] }],
+  engagements: [{ key: 'm', summary: 'Zolghadr met the envoys', participants: [{ actor: 'z', role: 'HOST' }] }],
+};
+
+const misspelt: FixtureArticle = {
+  uri: 'urn:t:misspelt',
+  headline: 'A letter to Qalibaff',
+  body: 'The name is misspelt here.',
+};
+
 let t: TestApp;
 beforeAll(async () => {
-  t = await appWith([folding, punctuation, scripts, engagement]);
+  t = await appWith([folding, punctuation, scripts, engagement, possessive, alias, misspelt]);
 });
 afterAll(() => t.close());
 
@@ -236,6 +257,95 @@ describe('ranking, types, prefix, highlight, paging', () => {
     const nodes = res.body.data.search.edges.map((e: { node: unknown }) => e.node);
     expect(nodes).toContainEqual({ name: 'Xylophone Council', country: null, members: [], engagements: { totalCount: 1, edges: [{ node: { summary: 'The Xylophone Council held a concert in Łódź' } }] } });
     expect(nodes).toContainEqual({ summary: 'The Xylophone Council held a concert in Łódź', participants: [{ role: 'HOST', actor: { name: 'Xylophone Council' } }], place: null });
+  });
+});
+
+describe('what a reader types', () => {
+  it('a possessive as printed finds the name and highlights only it', async () => {
+    for (const query of ['Larijani’s', "Larijani's", 'larijani’s,']) {
+      const { hits } = await search(query);
+      expect(labels(hits), query).toContain('Ali Larijani');
+      expect(labels(hits), query).toContain('Envoy arrives');
+      for (const h of hits) expect(h.highlight, query).not.toMatch(/<mark>(said|serious|Sources|say|so)<\/mark>/);
+      expect(hits.find((h) => h.node.name === 'Ali Larijani')!.highlight).toBe('Ali <mark>Larijani</mark>');
+    }
+    expect(labels((await search('Iran’s trade')).hits)).toContain('Iran’s trade with O’Brien & Co. tops $3 billion');
+  });
+
+  it("an alias spelling finds the entity's articles and engagements, in one statement", async () => {
+    const res = await t.gql(`{ search(query: "zolqadr", first: 10) { totalCount edges { node { __typename
+      ... on Person { name } ... on Article { headline } ... on Engagement { summary } } } } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.statements).toBe(1);
+    const found = res.body.data.search.edges.map((e: { node: Hit['node'] }) => labels([e as unknown as Hit])[0]);
+    expect(found).toEqual(expect.arrayContaining(['Bagher Zolghadr', 'Envoys received', 'Zolghadr met the envoys']));
+    const filtered = await t.gql('{ articles(first: 5, filter: { query: "Zolqadr" }) { edges { node { headline } } } }');
+    expect(filtered.body.data.articles.edges).toEqual([{ node: { headline: 'Envoys received' } }]);
+  });
+
+  it('an alias added later reaches the articles already indexed', async () => {
+    const s = await appWith([{ uri: 'urn:t:later-1', headline: 'First visit', body: 'Hossein Vrelkani arrived.', people: [{ key: 'v', name: 'Hossein Vrelkani' }] }]);
+    try {
+      const count = async (q: string) => (await s.gql(`{ search(query: "${q}", types: [ARTICLE]) { totalCount } }`)).body.data.search.totalCount;
+      expect(await count('vrelkanee')).toBe(0);
+      await loadBundle(s.db, bundle({ uri: 'urn:t:later-2', headline: 'Second visit', body: 'Vrelkani again.', people: [{ key: 'v', name: 'Hossein Vrelkani', aliases: ['Vrelkanee'] }] }));
+      expect(await count('vrelkanee')).toBe(2);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('a quoted phrase searches the phrase', async () => {
+    const headline = 'Iran’s trade with O’Brien & Co. tops $3 billion';
+    expect(labels((await search('near be to')).hits)).toContain(headline);
+    expect(labels((await search('"near be to"')).hits)).not.toContain(headline);
+    expect(labels((await search('"to be near"')).hits)).toContain(headline);
+    expect(labels((await search('“to be near”')).hits)).toContain(headline);
+    expect(labels((await search('"be near" title')).hits)).toContain(headline);
+    expect(labels((await search('"to be ne"')).hits)).not.toContain(headline); // a phrase's last word is whole, not a prefix
+  });
+});
+
+describe('a small spelling slip in a name', () => {
+  it('still finds it, ranked below exact matches, in one statement', async () => {
+    const { hits, totalCount, statements } = await search('Qalibaff');
+    expect(statements).toBe(1);
+    expect(labels(hits)).toEqual(['A letter to Qalibaff', 'Mohammad Qalibaf']);
+    expect(totalCount).toBe(2);
+    expect(hits[0]!.score).toBeGreaterThan(1);
+    expect(hits[1]!.score).toBeGreaterThan(0);
+    expect(hits[1]!.score).toBeLessThan(1);
+    expect(hits[1]!.highlight).toBe('Mohammad <mark>Qalibaf</mark>');
+  });
+
+  it('a letter added, dropped or replaced; before other words; in an alias', async () => {
+    const finds = async (query: string, label: string) => expect(labels((await search(query)).hits), query).toContain(label);
+    await finds('qalbaf mohammad', 'Mohammad Qalibaf');
+    await finds('mohammad qalobaf', 'Mohammad Qalibaf');
+    await finds('ghalibaaf', 'Mohammad Qalibaf');
+    await finds('larijanni', 'Ali Larijani');
+    await finds('zolqadrr', 'Envoys received'); // the alias's slip reaches the entity's article
+  });
+
+  it('only for long, unquoted words that are not themselves a name', async () => {
+    expect(labels((await search('"qalibaff"')).hits)).toEqual(['A letter to Qalibaff']);
+    expect(labels((await search('hanz')).hits)).toEqual([]); // four letters: no alternatives
+    expect(labels((await search('xylophone')).hits)).not.toContain('Mohammad Qalibaf');
+  });
+
+  it('pages through exact and slip results without repeats', async () => {
+    const all = labels((await search('qalibaff')).hits);
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: Awaited<ReturnType<TestApp['gql']>> = await t.gql('query($a: String) { search(query: "qalibaff", first: 1, after: $a) { totalCount edges { node { ... on Person { name } ... on Article { headline } } } pageInfo { hasNextPage endCursor } } }', { a: after });
+      expect(res.statements).toBe(1);
+      const c = res.body.data.search;
+      paged.push(...c.edges.map((e: { node: Hit['node'] }) => e.node.name ?? e.node.headline));
+      if (!c.pageInfo.hasNextPage) break;
+      after = c.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(all);
   });
 });
 

@@ -11,6 +11,7 @@ import type { Relations } from '../../db/relations.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 import { decodeId } from '../ids.ts';
+import { matchExpression } from '../../search/match.ts';
 import { parseSearchQuery } from '../../search/query.ts';
 
 export type ArticleWhere = RelationsFilter<Relations['articles'], Relations>;
@@ -277,7 +278,7 @@ export function articleWhere(
     and.push({
       RAW: (a) =>
         search
-          ? sql`${a.id} in (select rowid / 8 from search_fts where search_fts match ${search.match} and rowid % 8 = 1)`
+          ? sql`${a.id} in (select rowid / 8 from search_fts where search_fts match ${matchExpression(search)} and rowid % 8 = 1)`
           : sql`0`,
     });
   }

@@ -18,6 +18,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { searchDocs } from '../../db/schema.ts';
 import { DOC_KIND, parseDocKey, type DocType } from '../../search/index.ts';
 import { highlight } from '../../search/highlight.ts';
+import { hasSlips, matchExpression, rankedScore, slipAlternatives } from '../../search/match.ts';
 import { parseSearchQuery, type QueryWord } from '../../search/query.ts';
 import { runPlanned } from '../statement-cache.ts';
 import { builder, type Context } from '../builder.ts';
@@ -51,7 +52,7 @@ const TYPES: Record<DocType, { typename: string; relation: 'article' | 'person' 
 const DOC_TYPES = Object.keys(TYPES) as DocType[];
 
 /** Relevance of a document (higher is better): bm25 with column weights title, title_folded, body, body_folded. */
-const score = (fts: SQLWrapper) => sql<number>`-bm25(${fts}, 4.0, 4.0, 1.0, 1.0)`;
+const score = (fts: SQLWrapper) => sql`-bm25(${fts}, 4.0, 4.0, 1.0, 1.0)`;
 
 interface SearchEdgeShape {
   cursor: string;
@@ -74,7 +75,8 @@ export const SearchConnection = builder.connectionObject(
     fields: (t) => ({
       ...searchCursors.edgeFields(t),
       score: t.float({
-        description: 'Relevance, higher is better (the negated FTS5 bm25 rank).',
+        description:
+          'Relevance, higher is better (the negated FTS5 bm25 rank). When the query also matched a spelling alternative of a name, exact matches score above 1 and results found only through an alternative below 1.',
         resolve: (e) => (e as unknown as SearchEdgeShape).score,
       }),
       highlight: t.string({
@@ -113,7 +115,7 @@ interface Hit {
 }
 
 /** A row of the ranked page: the document, and its node under the relation of its type. */
-type PageRow = Hit & { total?: number; inPage?: number } & Partial<Record<(typeof TYPES)[DocType]['relation'], object | null>>;
+type PageRow = Hit & { total?: number; inPage?: number; matched?: string } & Partial<Record<(typeof TYPES)[DocType]['relation'], object | null>>;
 
 async function search(
   args: ConnectionArgs & { query: string; types?: readonly DocType[] | null },
@@ -132,17 +134,20 @@ async function search(
   if (!parsed || types?.length === 0) return empty;
 
   // The documents the query matches (of the asked types), given a document's FTS5 hidden column and kind.
+  const match = matchExpression(parsed);
   const matches = (fts: SQLWrapper, kind: SQLWrapper) =>
     types
-      ? sql`${fts} match ${parsed.match} and ${kind} in (${sql.join(types.map((t) => sql.raw(String(DOC_KIND[t]))), sql`, `)})`
-      : sql`${fts} match ${parsed.match}`;
+      ? sql`${fts} match ${match} and ${kind} in (${sql.join(types.map((t) => sql.raw(String(DOC_KIND[t]))), sql`, `)})`
+      : sql`${fts} match ${match}`;
+  // A document's score: relevance, below every exact match when found only through a slip alternative.
+  const rank = (t: Docs) => rankedScore(parsed, score(t.fts), t.key);
   // The same over `search_fts` itself, aliased `c`, for the sub-queries.
   const matchesFts = matches(sql`c.search_fts`, sql`c.rowid % 8`);
   // Rank order: score desc, then key asc. Keyset conditions for after/before.
   const keyset = (t: Docs, c: { score: number; key: number }, dir: 'after' | 'before') =>
     dir === 'after'
-      ? sql`(${score(t.fts)} < ${c.score} or (${score(t.fts)} = ${c.score} and ${t.key} > ${c.key}))`
-      : sql`(${score(t.fts)} > ${c.score} or (${score(t.fts)} = ${c.score} and ${t.key} < ${c.key}))`;
+      ? sql`(${rank(t)} < ${c.score} or (${rank(t)} = ${c.score} and ${t.key} > ${c.key}))`
+      : sql`(${rank(t)} > ${c.score} or (${rank(t)} = ${c.score} and ${t.key} < ${c.key}))`;
   const inPage = (t: Docs) => and(after ? keyset(t, after, 'after') : undefined, before ? keyset(t, before, 'before') : undefined);
   const withTotal = selects(info, 'totalCount');
   // totalCount is an uncorrelated scalar of every row. A page past a cursor may hold no row to
@@ -154,8 +159,10 @@ async function search(
   const rows = (await runPlanned(ctx, info, ctx.db.query.searchDocs.findMany({
     columns: { key: true, title: true, body: true },
     extras: {
-      score: (t) => score(t.fts),
+      score: (t) => rank(t),
       ...(withTotal ? { total: () => sql<number>`(select count(*) from search_fts as c where ${matchesFts})` } : {}),
+      // The expression MATCH ran, with the slip alternatives it found: the highlight marks them too.
+      ...(hasSlips(parsed) ? { matched: () => sql<string>`${match}` } : {}),
       ...(carrier ? { inPage: (t: Docs) => sql<number>`${inPage(t)}` } : {}),
     },
     where: {
@@ -171,7 +178,7 @@ async function search(
       sql.join(
         [
           ...(carrier ? [sql`${inPage(t)} desc`] : []),
-          backward ? sql`${score(t.fts)} asc, ${t.key} desc` : sql`${score(t.fts)} desc, ${t.key} asc`,
+          backward ? sql`${rank(t)} asc, ${t.key} desc` : sql`${rank(t)} desc, ${t.key} asc`,
         ],
         sql`, `,
       ),
@@ -194,10 +201,11 @@ async function search(
       hasPreviousPage: backward ? full : args.after != null,
     },
   };
+  const words = [...parsed.words, ...slipAlternatives(parsed, rows[0]?.matched)];
   connection.edges = pageHits.flatMap((hit) => {
     const node = nodeOf(hit);
     if (!node) return []; // a document whose row is gone (the index is kept in sync: never expected)
-    return [{ cursor: innerCursor(hit.score, hit.key), node, score: hit.score, highlight: excerpt(hit, parsed.words), connection }];
+    return [{ cursor: innerCursor(hit.score, hit.key), node, score: hit.score, highlight: excerpt(hit, words), connection }];
   });
   connection.pageInfo.startCursor = connection.edges[0]?.cursor ?? null;
   connection.pageInfo.endCursor = connection.edges.at(-1)?.cursor ?? null;
@@ -249,6 +257,8 @@ builder.queryFields((t) => ({
       description:
         'Full-text search over headlines, bodies, entity names, aliases and acronyms, and engagement summaries. ' +
         'Words match folded (case, diacritics, transliteration: "lodz" finds "Łódź"), in any script; the last word is a prefix. ' +
+        'A possessive ("Iran’s") searches the name; text in double quotes is a phrase; an alias finds its entity\'s articles and engagements; ' +
+        'a word that is one letter off a name\'s word (5 letters or more) also finds that name, ranked below exact matches. ' +
         'Punctuation and operators are plain text. Ranked by relevance, most relevant first.',
       args: {
         query: t.arg.string({ required: true }),

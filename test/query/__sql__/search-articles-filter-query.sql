@@ -16,7 +16,39 @@ select
       select
         rowid / 8
       from search_fts
-      where search_fts match ? and rowid % 8 = 1
+      where search_fts match ((
+        select
+          coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+        from (
+          select
+            term
+          from search_terms
+          where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+            select
+              1
+            from search_terms k
+            where k.term = ?
+          ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+          order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+          limit ?
+        )
+      ) || ' AND ' || (
+        select
+          coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+        from (
+          select
+            term
+          from search_terms
+          where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+            select
+              1
+            from search_terms k
+            where k.term >= ? and k.term < ?
+          ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+          order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+          limit ?
+        )
+      )) and rowid % 8 = 1
     )
   )) as "_total"
 from "articles" as "d0"
@@ -24,7 +56,39 @@ where "d0"."id" in (
   select
     rowid / 8
   from search_fts
-  where search_fts match ? and rowid % 8 = 1
+  where search_fts match ((
+    select
+      coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+    from (
+      select
+        term
+      from search_terms
+      where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+        select
+          1
+        from search_terms k
+        where k.term = ?
+      ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+      order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+      limit ?
+    )
+  ) || ' AND ' || (
+    select
+      coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+    from (
+      select
+        term
+      from search_terms
+      where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+        select
+          1
+        from search_terms k
+        where k.term >= ? and k.term < ?
+      ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+      order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+      limit ?
+    )
+  )) and rowid % 8 = 1
 )
 order by coalesce("d0"."published_at", '') desc, "d0"."id" desc
 limit ?;

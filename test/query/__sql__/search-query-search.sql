@@ -6,13 +6,115 @@ select
   "d0"."key" as "key",
   "d0"."title" as "title",
   "d0"."body" as "body",
-  (-bm25("d0"."fts", 4.0, 4.0, 1.0, 1.0)) as "score",
+  ((case when (
+    select
+      coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+    from (
+      select
+        term
+      from search_terms
+      where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+        select
+          1
+        from search_terms k
+        where k.term = ?
+      ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+      order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+      limit ?
+    )
+  ) = ? and (
+    select
+      coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+    from (
+      select
+        term
+      from search_terms
+      where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+        select
+          1
+        from search_terms k
+        where k.term >= ? and k.term < ?
+      ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+      order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+      limit ?
+    )
+  ) = ? then -bm25("d0"."fts", 4.0, 4.0, 1.0, 1.0) when "d0"."key" in (
+    select
+      e.rowid
+    from search_fts as e
+    where e.search_fts match ?
+  ) then 1 + -bm25("d0"."fts", 4.0, 4.0, 1.0, 1.0) else -bm25("d0"."fts", 4.0, 4.0, 1.0, 1.0) / (1 + -bm25("d0"."fts", 4.0, 4.0, 1.0, 1.0)) end)) as "score",
   ((
     select
       count(*)
     from search_fts as c
-    where c.search_fts match ?
+    where c.search_fts match ((
+      select
+        coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+      from (
+        select
+          term
+        from search_terms
+        where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+          select
+            1
+          from search_terms k
+          where k.term = ?
+        ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+        order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+        limit ?
+      )
+    ) || ' AND ' || (
+      select
+        coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+      from (
+        select
+          term
+        from search_terms
+        where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+          select
+            1
+          from search_terms k
+          where k.term >= ? and k.term < ?
+        ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+        order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+        limit ?
+      )
+    ))
   )) as "total",
+  (((
+    select
+      coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+    from (
+      select
+        term
+      from search_terms
+      where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+        select
+          1
+        from search_terms k
+        where k.term = ?
+      ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+      order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+      limit ?
+    )
+  ) || ' AND ' || (
+    select
+      coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+    from (
+      select
+        term
+      from search_terms
+      where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+        select
+          1
+        from search_terms k
+        where k.term >= ? and k.term < ?
+      ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+      order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+      limit ?
+    )
+  ))) as "matched",
   (
     select
       json_object('id', "id", 'slug', "slug") as "r"
@@ -90,6 +192,75 @@ select
     ) as "t"
   ) as "engagement"
 from "search_docs" as "d0"
-where "d0"."fts" match ?
-order by -bm25("d0"."fts", 4.0, 4.0, 1.0, 1.0) desc, "d0"."key" asc
+where "d0"."fts" match ((
+  select
+    coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+  from (
+    select
+      term
+    from search_terms
+    where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+      select
+        1
+      from search_terms k
+      where k.term = ?
+    ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+    order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+    limit ?
+  )
+) || ' AND ' || (
+  select
+    coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+  from (
+    select
+      term
+    from search_terms
+    where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+      select
+        1
+      from search_terms k
+      where k.term >= ? and k.term < ?
+    ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+    order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+    limit ?
+  )
+))
+order by (case when (
+  select
+    coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+  from (
+    select
+      term
+    from search_terms
+    where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+      select
+        1
+      from search_terms k
+      where k.term = ?
+    ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+    order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+    limit ?
+  )
+) = ? and (
+  select
+    coalesce('(' || ? || ' OR ' || group_concat('"' || term || '"', ' OR ') || ')', ?)
+  from (
+    select
+      term
+    from search_terms
+    where term >= ? and term < ? and term <> ? and length(term) between ? and ? and not exists (
+      select
+        1
+      from search_terms k
+      where k.term >= ? and k.term < ?
+    ) and (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) >= max(length(term), ?) - 1
+    order by (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) + (instr('#' || term || '#', ?) > 0) desc, term
+    limit ?
+  )
+) = ? then -bm25("d0"."fts", 4.0, 4.0, 1.0, 1.0) when "d0"."key" in (
+  select
+    e.rowid
+  from search_fts as e
+  where e.search_fts match ?
+) then 1 + -bm25("d0"."fts", 4.0, 4.0, 1.0, 1.0) else -bm25("d0"."fts", 4.0, 4.0, 1.0, 1.0) / (1 + -bm25("d0"."fts", 4.0, 4.0, 1.0, 1.0)) end) desc, "d0"."key" asc
 limit ?;
