@@ -104,7 +104,7 @@ export function catalogue(t: Targets, opts: { searchTerm?: string | null; rootTo
       order by coalesce(e.date_latest, '') desc, e.id desc limit 10))),
   'quotes', (select json_group_array(json(x)) from (select json_object('text', q.text, 'speaker', json(${actor('q.speaker_person_id', 'q.speaker_organisation_id', ['name'])})) x
       from quotes q where q.article_id = a.id order by q.position)),
-  'figures', (select json_group_array(json(x)) from (select json_object('text', f.text, 'value', f.value, 'currency', f.currency) x
+  'figures', (select json_group_array(json(x)) from (select json_object('text', f.text, 'value', cast(f.value as real), 'currency', f.currency) x
       from figures f where f.article_id = a.id order by f.position))
 ) from articles a where a.slug = ?))) as json`,
     },

@@ -83,7 +83,8 @@ export interface PartialDate {
  *   "in 2024", "on 3 November 2025" resolve fully); the precision still follows the words and
  *   the EDTF uses an unspecified year where it can ("XXXX-06", "XXXX-10-21/XXXX-10-31",
  *   "XXXX-11-03"); a weekday or a relative phrase ("yesterday", "last week") has no EDTF.
- * - Words nothing recognises: text kept, precision UNKNOWN, everything else null.
+ * - Words nothing recognises: text kept, precision UNKNOWN, everything else null (bundle validation
+ *   refuses such words, and words read only in part, unless stated unknown: `unreadDateWords`).
  * - Only explicit bounds, no edtf: the EDTF is written from them ("a/b", "a/..", "../b") and, if
  *   nothing else gave a precision, it follows their span as for EDTF intervals.
  *
@@ -690,4 +691,38 @@ function fromText(text: string, reference: number | null): Derived {
     earliest: null,
     latest: null,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whether words are read whole
+
+/** Words around a date that add nothing to it ("on Monday", "sometime in June", "around 3 November"). */
+const CONNECTING = new Set(['on', 'in', 'at', 'by', 'during', 'of', 'the', 'around', 'about', 'circa', 'sometime', 'some', 'time']);
+/** Words that direct a yearless month, season or weekday (`directionOf`), and only those. */
+const DIRECTING = new Set([...FORWARD, ...BACKWARD, 'this']);
+
+/**
+ * Why the resolver cannot read `text` as a date, or null when it reads it whole: the words must
+ * hold a date the resolver reads (`resolvePartialDate` would give precision UNKNOWN otherwise),
+ * and every other word must only connect it ("on", "in", "the" ...) or direct a yearless month,
+ * season or weekday ("next June"). "in the 12th month", "2025-02-30" read nothing; "sometime
+ * next yesterday" reads "yesterday" and leaves "next", which directs nothing there: both are
+ * unreadable, never guessed. ISO 8601 days are read only when they exist.
+ * @param referenceDate as for `resolvePartialDate` (the reading does not depend on it)
+ */
+export function unreadDateWords(text: string, referenceDate: string | null): string | null {
+  const words = text.trim();
+  if (/^\d{4}$/.test(words)) return null;
+  const day = referenceDate == null ? PROBES[0] : parseReferenceDay(referenceDate);
+  const result = firstReadable(parseAt(words, day));
+  if (!result) return `no date could be read from ${JSON.stringify(words)}`;
+  const start = result.start;
+  const directs = !start.isCertain('year') && (start.isCertain('month') || start.isCertain('weekday') || readingOf(start)?.kind === 'season');
+  const rest = `${words.slice(0, result.index)} ${words.slice(result.index + result.text.length)}`;
+  const unread = rest
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !CONNECTING.has(w) && !(directs && DIRECTING.has(w)));
+  if (unread.length) return `${JSON.stringify(words)} is not read whole: ${unread.map((w) => JSON.stringify(w)).join(', ')} unread beside ${JSON.stringify(result.text)}`;
+  return null;
 }

@@ -16,6 +16,7 @@
  * `normaliseInput` in ./normalise.ts.
  */
 import * as z from 'zod/mini';
+import { canonicalDecimal, decimalFromNumber } from '../domain/decimal.ts';
 import { isIsoDateTime, isIsoDay } from '../domain/iso-date.ts';
 import en from 'zod/v4/locales/en.js';
 import {
@@ -135,11 +136,35 @@ export const quoteInput = z.strictObject({
   evidence: z.optional(evidenceInput),
 });
 
+/** A figure's amount in, its canonical decimal string out (`canonicalDecimal`, `decimalFromNumber`). */
+function figureValue() {
+  return z.pipe(
+    z.union([z.string(), z.number()]),
+    z.transform((value: string | number, ctx) => {
+      if (typeof value === 'number') {
+        const exact = decimalFromNumber(value);
+        if (exact.ok) return exact.decimal;
+        ctx.issues.push({ code: 'custom', message: exact.message, input: value });
+        return z.NEVER;
+      }
+      const decimal = canonicalDecimal(value);
+      if (decimal != null) return decimal;
+      ctx.issues.push({ code: 'custom', message: `expected a decimal number, e.g. "17.91" or "9007199254740993", got ${JSON.stringify(value)}`, input: value });
+      return z.NEVER;
+    }),
+  );
+}
+
 export const figureInput = z.strictObject({
   /** The figure as printed ("$3 billion"). */
   text: name,
-  /** Finite: zod 4 numbers refuse Infinity and NaN. */
-  value: z.number(),
+  /**
+   * The exact amount (src/domain/decimal.ts): a decimal string ("17.91", "9007199254740993",
+   * "3e9") or a JSON number the parser cannot have rounded (a safe integer, or at most 15
+   * significant digits); anything else is refused, never rounded. Parsed to the canonical
+   * decimal string.
+   */
+  value: figureValue(),
   /** ISO 4217 code. */
   currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
   unit: z.optional(nonEmpty()),
@@ -159,7 +184,8 @@ export const annotationsInput = z.strictObject({
   places: z._default(z.array(placeInput), []),
   engagements: z._default(z.array(engagementInput), []),
   quotes: z._default(z.array(quoteInput), []),
-  figures: z._default(z.array(figureInput), []),
+  // prefault: the default is input, so the JSON Schema (io: input) keeps it past the value's transform.
+  figures: z.prefault(z.array(figureInput), []),
 });
 
 const ninjsEntity = z.looseObject({
@@ -206,7 +232,7 @@ export type NinjsItem = z.infer<typeof ninjsItemInput>;
 
 export const articleBundle = z.strictObject({
   ninjs: ninjsItemInput,
-  annotations: z._default(annotationsInput, {
+  annotations: z.prefault(annotationsInput, {
     people: [],
     organisations: [],
     places: [],

@@ -4,6 +4,7 @@
  */
 import { CAMEO_CODES } from '../domain/cameo.ts';
 import { foldName } from '../domain/fold.ts';
+import { resolvePartialDate, unreadDateWords } from '../domain/partial-date.ts';
 import { articleBundle, type ArticleBundle } from './bundle.ts';
 import { normaliseInput } from './normalise.ts';
 
@@ -41,7 +42,8 @@ export function printedText(bundle: ArticleBundle): string {
  * engagements; every key referenced exists and has the right type (a participant is a person
  * or organisation, a country is a COUNTRY place ...); CAMEO codes are in the codebook; names
  * have something to fold; ninjs `literal`s name annotation keys; quotes occur verbatim in the
- * headline or body; evidence spans lie within the printed text; a headline exists, and a body
+ * headline or body; evidence spans lie within the printed text; partial dates resolve and their
+ * words are read whole unless stated unknown (`dateProblems`); a headline exists, and a body
  * for text items.
  */
 export function validateBundle(input: unknown): Validation {
@@ -129,6 +131,7 @@ function checkBundle(input: unknown): Validation {
     );
   });
   if (a.dateline) expect(a.dateline.place, ['place'], 'annotations.dateline.place');
+  problems.push(...dateProblems(bundle));
 
   const text = printedText(bundle);
   // Evidence offsets index the printed text: 0 ≤ start < end ≤ its length.
@@ -167,4 +170,43 @@ function checkBundle(input: unknown): Validation {
   if (isText && !bundle.ninjs.bodies?.some((b) => b.value.trim())) problems.push({ path: 'ninjs.bodies', message: 'a text item needs a body' });
 
   return problems.length ? { ok: false, problems } : { ok: true, bundle };
+}
+
+type DateInput = Parameters<typeof resolvePartialDate>[0];
+
+/**
+ * Dates are never guessed: a partial date derived from its words alone (no `edtf`, `earliest`
+ * or `latest`) needs words the resolver reads whole (`unreadDateWords`), unless the bundle
+ * states the date unknown on purpose with `precision: "UNKNOWN"` (the words are then kept as
+ * printed, unread); and every date must resolve (`resolvePartialDate` throws on an invalid EDTF,
+ * an impossible day, earliest after latest). Reference day as the loader's: the bundle's
+ * referenceDate, else the publication day.
+ */
+function dateProblems(bundle: ArticleBundle): Problem[] {
+  const n = bundle.ninjs;
+  const published = n.firstCreated ?? n.contentCreated ?? n.versionCreated;
+  const reference = bundle.annotations.referenceDate ?? (published ? new Date(published).toISOString().slice(0, 10) : null);
+  const problems: Problem[] = [];
+  const check = (date: DateInput | undefined, path: string) => {
+    if (!date) return;
+    const fromWords = date.text != null && date.edtf == null && date.earliest == null && date.latest == null;
+    const unread = fromWords && date.precision !== 'UNKNOWN' ? unreadDateWords(date.text!, reference) : null;
+    if (unread) {
+      problems.push({ path: `${path}.text`, message: `${unread}; give edtf or earliest/latest, or state the date unknown with precision "UNKNOWN"` });
+      return;
+    }
+    try {
+      resolvePartialDate(date, reference);
+    } catch (e) {
+      problems.push({ path, message: (e as Error).message });
+    }
+  };
+  bundle.annotations.engagements.forEach((e, i) => check(e.date, `annotations.engagements.${i}.date`));
+  bundle.annotations.people.forEach((p, i) =>
+    p.roles.forEach((r, j) => {
+      check(r.started, `annotations.people.${i}.roles.${j}.started`);
+      check(r.ended, `annotations.people.${i}.roles.${j}.ended`);
+    }),
+  );
+  return problems;
 }

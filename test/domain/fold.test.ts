@@ -79,7 +79,7 @@ describe('refoldDatabase', () => {
       bundle('urn:refold:1', {
         body: '東京で会談 Tokyo talks. “Quoted words” said someone.',
         people: [{ key: 'k', name: '岸田文雄', aliases: ['岸田'], rel: 'about' }, { key: 'l', name: 'Łukasz Żółć' }],
-        engagements: [{ key: 'e', kind: 'MEETING', cameo: '040', summary: '東京で会談', date: { text: '先週' }, participants: [{ actor: 'k', role: 'HOST' }] }],
+        engagements: [{ key: 'e', kind: 'MEETING', cameo: '040', summary: '東京で会談', date: { text: '先週', precision: 'UNKNOWN' }, participants: [{ actor: 'k', role: 'HOST' }] }],
       }),
     );
     const person = (await q("select id, name_key from people where name = '岸田文雄'"))[0]!;

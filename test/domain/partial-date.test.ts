@@ -6,7 +6,7 @@
 // @ts-ignore -- edtf ships no type declarations
 import edtf from 'edtf';
 import { describe, expect, it } from 'vitest';
-import { resolvePartialDate, type PartialDate } from '../../src/domain/partial-date.ts';
+import { resolvePartialDate, unreadDateWords, type PartialDate } from '../../src/domain/partial-date.ts';
 
 type Expected = Omit<PartialDate, 'text'>;
 const day = (d: string, precision: PartialDate['precision'] = 'DAY'): Expected => ({ edtf: d, precision, earliest: d, latest: d });
@@ -271,5 +271,17 @@ describe('every EDTF produced is valid EDTF', () => {
 
   it.each([...new Set(produced)])('%s', (value) => {
     expect(() => edtf(value)).not.toThrow();
+  });
+});
+
+describe('unreadDateWords: words read whole, or why not', () => {
+  const read = ['on Monday', 'late October', 'early November', 'in June', 'next June', 'last summer', 'this Monday', 'yesterday', 'next week',
+    'a few days ago', 'on Sunday evening', 'earlier this month', 'in 2024', '2025', '2025-02-28', '24 and 25 November', 'sometime in June', 'on Feb. 23'];
+  it.each(read)('reads %s whole', (text) => {
+    expect(unreadDateWords(text, '2025-11-24')).toBeNull();
+    expect(unreadDateWords(text, null)).toBeNull();
+  });
+  it.each(['in the 12th month', 'sometime next yesterday', '2025-02-30', 'soon', '先週', 'next yesterday'])('cannot read %s', (text) => {
+    expect(unreadDateWords(text, '2025-11-24')).toMatch(/no date could be read|not read whole/);
   });
 });

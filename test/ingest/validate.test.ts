@@ -102,6 +102,45 @@ describe('rejection', () => {
     expect((await rejection(badDate)).map((p) => p.path)).toEqual(['annotations.engagements.0.date']);
   });
 
+  it('dates are never guessed: unreadable date words are problems listed with every other, unless stated unknown', async () => {
+    const before = await snapshot(db);
+    const call = (key: string, date: Record<string, unknown>) => ({
+      key, kind: 'CALL', cameo: '040', summary: `Call ${key}`, date, participants: [{ actor: 'a', role: 'PARTICIPANT' }],
+    });
+    const bad = bundle('urn:test:unread-dates', {
+      people: [{ key: 'a', name: 'Anna Bell', rel: 'about', roles: [{ title: 'Chair', started: { text: 'in the 12th month' } }] }],
+      engagements: [
+        call('e0', { text: 'on Monday' }),
+        call('e1', { text: 'sometime next yesterday' }),
+        call('e2', { text: '2025-02-30' }),
+        call('e3', { text: 'in the 12th month' }),
+        call('e4', { text: 'at an undisclosed date', precision: 'UNKNOWN' }),
+        call('e5', { text: 'in the 12th month', edtf: '2025-12' }),
+        { ...call('e6', { text: 'late October' }), cameo: '999' },
+      ],
+    });
+    const problems = await rejection(bad);
+    expect(problems.map((p) => p.path).sort()).toEqual(
+      [
+        'annotations.people.0.roles.0.started.text',
+        'annotations.engagements.1.date.text',
+        'annotations.engagements.2.date.text',
+        'annotations.engagements.3.date.text',
+        'annotations.engagements.6.cameo',
+      ].sort(),
+    );
+    expect(problems.find((p) => p.path === 'annotations.engagements.1.date.text')!.message).toMatch(/"next" unread/);
+    expect(problems.find((p) => p.path === 'annotations.engagements.3.date.text')!.message).toMatch(/no date could be read.*precision "UNKNOWN"/);
+    expect(await snapshot(db)).toEqual(before);
+
+    // Stated unknown on purpose: kept as printed, precision UNKNOWN, no bounds.
+    const unknown = bundle('urn:test:unknown-date', {
+      people: [{ key: 'a', name: 'Anna Bell', rel: 'about' }],
+      engagements: [call('e', { text: 'at an undisclosed date', precision: 'UNKNOWN' })],
+    });
+    expect(validateBundle(unknown).ok).toBe(true);
+  });
+
   it('paths of a plain ninjs item are relative to the item', () => {
     const v = validateBundle({ uri: 'not a uri', headlines: [{ value: 'H' }], bodies: [{ value: 'B' }], firstcreated: 'x' });
     expect(v.ok).toBe(false);

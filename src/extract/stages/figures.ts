@@ -4,12 +4,13 @@
  * Money: a currency sign or code before the number ("$3 billion", "US$1.2 million", "€40m",
  * "Sh17.91 billion", "Rs 500 crore"), or a currency word after it ("five billion euros", "500
  * crore rupees", "3 million USD"); the value is the number times its scale, computed on the
- * digits as printed so integers are exact (up to 2^53) and decimals keep their printed digits.
+ * digits as printed, an exact decimal string (src/domain/decimal.ts): "Sh17.91 billion" → "17910000000".
  * The currency is ISO 4217 (a sign several currencies share follows the article's countries).
  * Counts: a number of things ("11 agreements", "16 countries"); durations ("12-day", "three
  * days"), years, ordinals and percentages are not figures. The metric is the nearest economic
  * noun before the amount in its sentence ("bilateral trade").
  */
+import { canonicalDecimal } from '../../domain/decimal.ts';
 import { DocIndex } from '../doc-index.ts';
 import type { Doc, FigureDraft } from '../document.ts';
 import { CURRENCY_PLURALS, CURRENCY_SIGNS, CURRENCY_WORDS, NUMBER_WORDS, SCALES, type CurrencyWord } from '../knowledge/currencies.ts';
@@ -37,14 +38,8 @@ const COUNT = /(?<![\w.,$€£¥₹-])(\d{1,3}(?:,\d{3})+|\d{1,6})(?![\w,.]*\d)\
 const NOT_COUNTED = /^(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|centuries|times|percent|per|cents?|points?|degrees?|kilometres?|kilometers?|miles?|metres?|meters?|tonnes?|tons?|kilograms?|kgs?|litres?|liters?|yards?|feet|inches|acres|hectares|pounds|dollars|euros|rupees|ages?|o'clock|am|pm|others)$/;
 const METRIC = /\b((?:(?:bilateral|annual|total|two-way|foreign|direct|military|economic|humanitarian|development|trade|bilateral trade|cross-border)\s+){0,2}(?:trade(?: volume)?|investments?|aid|assistance|loans?|grants?|budget|exports|imports|debt|revenues?|funding|package|deal|contract|turnover|GDP|deficit|surplus|financing|credit line|line of credit|project|spending|sales|value|cost|fund))\b/gi;
 
-const pow10 = (digits: string, exp: number): number => {
-  // "17.91" × 10^9 on the digits: 17910000000, no binary rounding.
-  const [int = '0', frac = ''] = digits.replace(/,/g, '').split('.');
-  if (exp >= frac.length) return Number(`${int}${frac}${'0'.repeat(exp - frac.length)}`);
-  const all = `${int}${frac}`;
-  const cut = all.length - (frac.length - exp);
-  return Number(`${all.slice(0, cut)}.${all.slice(cut)}`);
-};
+/** "17.91" × 10^9 on the digits: "17910000000", no binary rounding; null when not a number. */
+const pow10 = (digits: string, exp: number): string | null => canonicalDecimal(`${digits.replace(/,/g, '')}e${exp}`);
 
 export function figures(doc: Doc): void {
   const text = doc.text;
@@ -86,7 +81,7 @@ export function figures(doc: Doc): void {
     const scale2 = m.groups!.scale2 ?? m.groups!.scale3;
     let start = m.index;
     let end = start + all.length;
-    let value: number;
+    let value: string | null;
     let currency: string | undefined;
     let rule: string;
     if (num) {
@@ -107,7 +102,7 @@ export function figures(doc: Doc): void {
       rule = 'currency-word';
     }
     while (end > start && /[\s.,]/.test(text[end - 1]!)) end--;
-    if (!currency || !Number.isFinite(value)) continue;
+    if (!currency || value == null) continue;
     taken.push([start, end]);
     const f: FigureDraft = { text: text.slice(start, end), value, currency, evidence: { stage: 'figures', rule, spans: [[start, end]] } };
     const metric = metricOf(start, end);
@@ -122,13 +117,14 @@ export function figures(doc: Doc): void {
     const end = start + all.length;
     if (taken.some(([a, b]) => a < end && start < b)) continue;
     const n = Number(num!.replace(/,/g, ''));
+    const value = canonicalDecimal(num!.replace(/,/g, ''))!;
     const unit = noun!.toLowerCase();
     if (NOT_COUNTED.test(unit) || /\b(?:per|percent|of)\b/.test(mods!) || (n >= 1900 && n <= 2100 && !num!.includes(','))) continue;
     if (/^(?:times|more|less|fewer|others)$/.test(unit)) continue;
     // "5 out of the 6 lines", "page 3 of", dates ("May 5 meetings"): a month name right before is a date.
     const before = text.slice(Math.max(0, start - 12), start);
     if (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/.test(before)) continue;
-    doc.figures.push({ text: all!, value: n, unit: `${mods}${unit}`.trim(), evidence: { stage: 'figures', rule: 'count', spans: [[start, end]] } });
+    doc.figures.push({ text: all!, value, unit: `${mods}${unit}`.trim(), evidence: { stage: 'figures', rule: 'count', spans: [[start, end]] } });
   }
   doc.figures.sort((a, b) => a.evidence.spans[0]![0] - b.evidence.spans[0]![0]);
 }
