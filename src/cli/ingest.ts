@@ -8,7 +8,8 @@
  * when every document loaded, 1 when any was rejected or failed, 2 on usage errors.
  *
  * Options: `--base-url <url>`: the public base URL of this API's own URIs, so exported
- * documents re-ingest onto the same entities (default `PUBLIC_BASE_URL`); `--quiet`: totals only;
+ * documents re-ingest onto the same entities (default `PUBLIC_BASE_URL`, else http://127.0.0.1:8787 as for
+ * `npm run export`); `--quiet`: totals only;
  * `--extract`: the inputs are article texts (`.txt`: headline on the first line; `.html`), each
  * checked, extracted into a bundle (src/extract/) and loaded the same way; a refused text
  * (too large, binary, empty, not English ...) is `rejected` with every problem and its code.
@@ -22,7 +23,8 @@ const USAGE = 'usage: npm run ingest -- [--base-url URL] [--quiet] [--extract] <
 
 function parseArgs(argv: string[]) {
   const paths: string[] = [];
-  let baseUrl = process.env.PUBLIC_BASE_URL || undefined;
+  // The export CLI's default base (src/cli/export.ts), so `export --bundle | ingest -` re-ingests onto the same graph.
+  let baseUrl: string | undefined = process.env.PUBLIC_BASE_URL || 'http://127.0.0.1:8787';
   let quiet = false;
   let extract = false;
   for (let i = 0; i < argv.length; i++) {

@@ -1,16 +1,16 @@
 /**
- * The article's engagements. An engagement is identified across articles by its fingerprint
- * (CAMEO code, place, date, participants with their roles), so two reports of one meeting are
- * one engagement, linked to both articles: `upsertEngagements` writes a bundle's engagements on
- * their fingerprints (./merge.ts recomputes them when participants or places merge),
+ * The article's engagements. An engagement is identified by its fingerprint (CAMEO code, place,
+ * date, participants with their roles; an undated one also by its article), so two reports of one
+ * dated meeting are one engagement, linked to both articles, and a re-load keeps every id:
+ * `identifyEngagements` computes the fingerprints, `upsertEngagements` writes them (./merge.ts recomputes them when participants or places merge),
  * `linkOwnEvents` links those ninjs events name by our URIs, and `addEngagementFacts` records on
  * the article what needed the engagements' ids: their ninjs names and rels, their evidence.
  */
 import { createHash } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { ENGAGEMENT_EVENTS_KEY, type EngagementEvents } from '../db/ninjs-extra.ts';
 import { partialDateColumns } from '../db/partial-date-columns.ts';
 import * as t from '../db/schema.ts';
-import { foldName } from '../domain/fold.ts';
 import type { PartialDate } from '../domain/partial-date.ts';
 import type { ArticleBundle, EngagementInput } from './bundle.ts';
 import { engagementsHaveEvidence, storedExtraction } from './evidence.ts';
@@ -18,33 +18,54 @@ import { uniq } from './match.ts';
 import type { Dates, PreparedBundle } from './prepare.ts';
 import type { EntityIds, Ids } from './resolve.ts';
 import type { Tx } from './transaction.ts';
-import { ENGAGEMENT_EVENTS_KEY, type EngagementEvents, type WrittenArticle } from './write-article.ts';
+import type { WrittenArticle } from './write-article.ts';
 
 /**
- * The identity of an engagement across articles: CAMEO code, place, date and the set of
- * participants with their roles. Two reports of the same meeting share it.
+ * The date an engagement's identity may use: its EDTF, else its bounds. A missing date, one of
+ * precision UNKNOWN, or words the resolver could not place in time are no date (null): they never
+ * take part in a fingerprint as if they were one.
+ */
+export function fingerprintDate(date: Pick<PartialDate, 'edtf' | 'precision' | 'earliest' | 'latest'> | null): string | null {
+  if (!date || date.precision === 'UNKNOWN') return null;
+  if (date.edtf) return date.edtf;
+  return date.earliest || date.latest ? `${date.earliest ?? '..'}/${date.latest ?? '..'}` : null;
+}
+
+/**
+ * The identity of an engagement: CAMEO code, place, date and the set of participants with their
+ * roles. A dated engagement is identified across articles (two reports of one meeting share it);
+ * an undated one only within `scope`, the ninjs uri of the article that reports it (with `#n` for
+ * the n-th undated twin in that article), so two undated events never merge because neither has a
+ * date, and a re-load of the article finds its own again.
  * @returns 32 hex digits (the first half of a SHA-256)
  */
 export function engagementFingerprint(
   cameo: string,
-  date: Pick<PartialDate, 'edtf' | 'precision' | 'text'> | null,
+  date: Pick<PartialDate, 'edtf' | 'precision' | 'earliest' | 'latest'> | null,
   placeId: number | null,
   participants: { personId: number | null; organisationId: number | null; role: string }[],
+  scope: string,
 ) {
   const who = participants.map((p) => `${p.personId ? `p${p.personId}` : `o${p.organisationId}`}:${p.role}`).sort();
-  const when = date ? (date.edtf ?? `${date.precision}:${foldName(date.text ?? '')}`) : '';
+  const when = fingerprintDate(date) ?? `undated:${scope}`;
   return createHash('sha256').update(JSON.stringify([cameo, placeId, when, who])).digest('hex').slice(0, 32);
 }
 
+/** A bundle engagement with its resolved place, participants and fingerprint, ready to upsert. */
+export interface IdentifiedEngagement {
+  key: string;
+  fingerprint: string;
+  participants: { personId: number | null; organisationId: number | null; role: (typeof t.participants.$inferInsert)['role'] }[];
+  values: typeof t.engagements.$inferInsert & { fingerprint: string };
+}
+
 /**
- * Upsert the bundle's engagements on their fingerprint (one statement for all), then their
- * participants and the article's reports of them (one statement each).
- * @returns engagement key → engagement id
+ * Resolve the bundle's engagements to their rows' values and fingerprints (pure).
+ * @param scope the article's ninjs uri (the scope of undated engagements)
  */
-export async function upsertEngagements(tx: Tx, articleId: number, engagements: EngagementInput[], dates: Dates, ids: EntityIds): Promise<Ids> {
-  const out: Ids = new Map();
-  if (!engagements.length) return out;
-  const prepared = engagements.map((e) => {
+export function identifyEngagements(engagements: EngagementInput[], dates: Dates, ids: EntityIds, scope: string): IdentifiedEngagement[] {
+  const undatedTwins = new Map<string, number>();
+  return engagements.map((e) => {
     const date = dates.engagements.get(e.key) ?? null;
     const placeId = e.place ? ids.placeIds.get(e.place)! : null;
     const participants = [
@@ -56,7 +77,13 @@ export async function upsertEngagements(tx: Tx, articleId: number, engagements: 
         }),
       ).values(),
     ];
-    const fingerprint = engagementFingerprint(e.cameo, date, placeId, participants);
+    let fingerprint = engagementFingerprint(e.cameo, date, placeId, participants, scope);
+    if (fingerprintDate(date) === null) {
+      // Undated twins in one article are distinct engagements (the annotator listed them apart).
+      const n = undatedTwins.get(fingerprint) ?? 0;
+      undatedTwins.set(fingerprint, n + 1);
+      if (n) fingerprint = engagementFingerprint(e.cameo, date, placeId, participants, `${scope}#${n}`);
+    }
     const values = {
       fingerprint,
       kind: e.kind,
@@ -69,6 +96,16 @@ export async function upsertEngagements(tx: Tx, articleId: number, engagements: 
     };
     return { key: e.key, fingerprint, values, participants };
   });
+}
+
+/**
+ * Upsert the article's engagements on their fingerprint (one statement for all), then their
+ * participants and the article's reports of them (one statement each).
+ * @returns engagement key → engagement id
+ */
+export async function upsertEngagements(tx: Tx, articleId: number, prepared: IdentifiedEngagement[]): Promise<Ids> {
+  const out: Ids = new Map();
+  if (!prepared.length) return out;
   // Two engagements of one bundle with one fingerprint are one engagement (the first one's words).
   const rows = [...new Map(prepared.map((p) => [p.fingerprint, p.values])).values()];
   const returned = await tx

@@ -16,24 +16,25 @@
  * Entities resolve against what the database already holds (docs/bundle.md, "Entity
  * resolution"), always within one kind; inserts are upserts on the unique folded keys, so
  * concurrent loads create each entity once. Re-loading the same ninjs `uri` replaces the
- * article's links, engagements, quotes and figures; re-loading identical content changes nothing.
+ * article's links, engagements, quotes and figures, keeping the id of each that is still there
+ * (engagements by fingerprint, quotes by words and speaker, figures by text); re-loading the same
+ * content (its resolved meaning: `contentHash`, ./prepare.ts) changes nothing.
  */
 import type { Database } from '../db/client.ts';
 import { foldPendingSearchDocs } from '../search/index.ts';
-import { addEngagementFacts, linkOwnEvents, upsertEngagements } from './engagements.ts';
+import { addEngagementFacts, identifyEngagements, linkOwnEvents, upsertEngagements } from './engagements.ts';
 import { normaliseInput } from './normalise.ts';
 import { deleteOrphanEngagements } from './orphans.ts';
-import { prepareBundle } from './prepare.ts';
+import { contentHash, prepareBundle } from './prepare.ts';
 import { resolveEntities } from './resolve.ts';
 import { writeTransaction } from './transaction.ts';
 import { BundleRejected, validateNormalised } from './validate.ts';
-import { findArticle, holdsContent, insertQuotesAndFigures, linkEntities, writeArticle } from './write-article.ts';
+import { findArticle, holdsBundle, holdsContent, insertQuotesAndFigures, linkEntities, writeArticle } from './write-article.ts';
 
 // What callers import from the loader, wherever it lives now.
 export { engagementFingerprint } from './engagements.ts';
 export { deleteOrphanEngagements } from './orphans.ts';
 export { mergeNinjsEntities } from './prepare.ts';
-export { CONTENT_HASH_KEY, ENGAGEMENT_EVENTS_KEY, EXTRA_EVENTS_KEY, type EngagementEvents } from './write-article.ts';
 
 /** What a load did. `created` is false when the uri was already known; `changed` false when nothing differed. */
 export interface LoadResult {
@@ -84,27 +85,32 @@ export async function loadBundle(db: Database, input: unknown, options: LoadOpti
 
   return writeTransaction(db, async (tx) => {
     const existing = await findArticle(tx, p.article.uri);
-    if (existing && holdsContent(existing, p.hash))
+    if (existing && holdsBundle(existing, p.bundleDigest))
       return { articleId: existing.id, slug: existing.slug, created: false, changed: false, version: existing.version };
 
     await step('entities');
     const ids = await resolveEntities(tx, bundle.annotations, p.dates, own);
+    const engagements = identifyEngagements(bundle.annotations.engagements, p.dates, ids, p.article.uri);
+    // Content equality on the resolved meaning, so an article's own export is unchanged (docs/bundle.md).
+    const hash = contentHash(p, { ids, engagements });
+    if (existing && holdsContent(existing, hash))
+      return { articleId: existing.id, slug: existing.slug, created: false, changed: false, version: existing.version };
 
     await step('article');
-    const written = await writeArticle(tx, p, ids, existing, now);
+    const written = await writeArticle(tx, p, hash, ids, existing, now);
     const { articleId } = written;
 
     await step('links');
     await linkEntities(tx, articleId, bundle, ids);
 
     await step('engagements');
-    const engagementIds = await upsertEngagements(tx, articleId, bundle.annotations.engagements, p.dates, ids);
+    const engagementIds = await upsertEngagements(tx, articleId, engagements);
     await linkOwnEvents(tx, articleId, p.ownEvents);
     await addEngagementFacts(tx, written, p, ids, engagementIds);
 
     await step('quotes');
-    await insertQuotesAndFigures(tx, articleId, bundle, { ...ids, engagementIds });
-    await deleteOrphanEngagements(tx, written.formerEngagements);
+    await insertQuotesAndFigures(tx, written, bundle, { ...ids, engagementIds });
+    await deleteOrphanEngagements(tx, written.former.engagements);
     await foldPendingSearchDocs(tx); // search index: folded text of what the triggers queued (src/search/index.ts)
 
     await step('done');

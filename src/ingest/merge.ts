@@ -33,7 +33,7 @@ import { partialDateColumns, storedPartialDate } from '../db/partial-date-column
 import * as t from '../db/schema.ts';
 import { foldName } from '../domain/fold.ts';
 import { renameEvidence, type EvidenceKind } from './evidence.ts';
-import { engagementFingerprint } from './engagements.ts';
+import { engagementFingerprint, fingerprintDate } from './engagements.ts';
 import { writeTransaction, type Tx } from './transaction.ts';
 
 /** Why a merge was refused (the mutation reports it as BAD_USER_INPUT / NOT_FOUND). */
@@ -228,10 +228,8 @@ export async function refingerprint(tx: Tx, engagementIds: number[]): Promise<nu
   for (const id of engagementIds) {
     const e = await tx.query.engagements.findFirst({ where: { id }, with: { participants: true } });
     if (!e) continue;
-    // An engagement loaded without a date stores precision UNKNOWN and nothing else: no date.
-    const stored = storedPartialDate(e, 'date');
-    const date = stored && (stored.text ?? stored.edtf ?? stored.earliest ?? stored.latest) == null && stored.precision === 'UNKNOWN' ? null : stored;
-    const fingerprint = engagementFingerprint(e.cameoCode, date, e.placeId, e.participants);
+    const date = storedPartialDate(e, 'date');
+    const fingerprint = engagementFingerprint(e.cameoCode, date, e.placeId, e.participants, fingerprintDate(date) === null ? await scopeOf(tx, id) : '');
     if (fingerprint === e.fingerprint) continue;
     changed++;
     const [twin] = await tx.select({ id: t.engagements.id }).from(t.engagements).where(eq(t.engagements.fingerprint, fingerprint));
@@ -247,4 +245,12 @@ export async function refingerprint(tx: Tx, engagementIds: number[]): Promise<nu
     await tx.delete(t.engagements).where(eq(t.engagements.id, id));
   }
   return changed;
+}
+
+/** The scope of an undated engagement's fingerprint: the ninjs uri of the first article that reports it. */
+async function scopeOf(tx: Tx, engagementId: number): Promise<string> {
+  const [first] = await tx.all<{ uri: string }>(
+    sql`select a.uri as uri from engagement_articles ea join articles a on a.id = ea.article_id where ea.engagement_id = ${engagementId} order by a.id limit 1`,
+  );
+  return first?.uri ?? '';
 }

@@ -9,7 +9,7 @@ import { foldName, slugify } from '../domain/fold.ts';
 import { resolvePartialDate, type PartialDate } from '../domain/partial-date.ts';
 import { parseOwnUri } from '../export/uris.ts';
 import type { ArticleBundle, OrganisationInput, PersonInput, PlaceInput } from './bundle.ts';
-import { combineEvidence } from './evidence.ts';
+import { combineEvidence, storedExtraction } from './evidence.ts';
 import { printedText, type Problem } from './validate.ts';
 
 export type NinjsEvent = NonNullable<ArticleBundle['ninjs']['events']>[number];
@@ -18,8 +18,8 @@ export type NinjsEvent = NonNullable<ArticleBundle['ninjs']['events']>[number];
 export interface PreparedBundle {
   /** The bundle with its ninjs entities merged into the annotations (`mergeNinjsEntities`). */
   bundle: ArticleBundle;
-  /** `contentHash` of `bundle`: equal digests mean a re-load would change nothing. */
-  hash: string;
+  /** SHA-256 of the bundle as given (canonical JSON): the very bundle loaded last is unchanged without resolving anything. */
+  bundleDigest: string;
   article: ArticleFields;
   dates: Dates;
   /** Ids of our own engagements that ninjs events name by URI (linked to the article). */
@@ -38,13 +38,12 @@ export interface PreparedBundle {
  */
 export function prepareBundle(valid: ArticleBundle, own: readonly string[]): { ok: true; prepared: PreparedBundle } | { ok: false; problems: Problem[] } {
   const bundle = mergeNinjsEntities(valid);
-  const hash = contentHash(bundle);
   const article = articleFields(bundle);
   const { dates, problems } = resolveDates(bundle, article.publishedAt);
   if (problems.length) return { ok: false, problems };
   const { linked: ownEvents, extra: extraEvents } = splitEvents(bundle, own);
   const storedText = `${article.headline}\n${article.body}`;
-  return { ok: true, prepared: { bundle, hash, article, dates, ownEvents, extraEvents, printed: printedText(bundle), storedText } };
+  return { ok: true, prepared: { bundle, bundleDigest: createHash('sha256').update(canonicalJson(bundle, false)).digest('hex'), article, dates, ownEvents, extraEvents, printed: printedText(bundle), storedText } };
 }
 
 /**
@@ -119,15 +118,103 @@ function renameActor(a: ArticleBundle['annotations'], from: string, to: string) 
   for (const q of a.quotes) if (q.speaker === from) q.speaker = to;
 }
 
-/** A stable digest of the bundle's content: equal digests mean a re-load would change nothing. */
-function contentHash(bundle: ArticleBundle): string {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canonical)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
-        : v;
-  return createHash('sha256').update(JSON.stringify(canonical(bundle))).digest('hex');
+/** What `contentHash` needs beyond the prepared bundle: the rows its entities and engagements resolved to. */
+export interface ResolvedContent {
+  ids: { personIds: Map<string, number>; orgIds: Map<string, number>; placeIds: Map<string, number> };
+  engagements: { key: string; fingerprint: string }[];
+}
+
+/**
+ * The digest of what the article says, in a canonical form (docs/bundle.md, "Content equality"):
+ * entities as the rows they resolved to, engagements as their fingerprints, dates resolved, lists
+ * as sorted sets, ninjs properties the export adds by default left out; never key names or the
+ * order of lists. Equal digests mean a re-load would change nothing, so an article's own export,
+ * or its source bundle again, is unchanged.
+ * @returns 64 hex digits (SHA-256)
+ */
+export function contentHash(p: PreparedBundle, r: ResolvedContent): string {
+  const { bundle, article } = p;
+  const a = bundle.annotations;
+  const fingerprints = new Map(r.engagements.map((e) => [e.key, e.fingerprint]));
+  const ranked = [...new Set(fingerprints.values())].sort();
+  const speaker = (key: string | undefined) => (!key ? null : r.ids.personIds.has(key) ? `p${r.ids.personIds.get(key)}` : `o${r.ids.orgIds.get(key)}`);
+  const entityLinks = (prefix: string, list: { key: string; rel?: string | undefined; relevance?: number | undefined }[], map: Map<string, number>) => {
+    const byId = new Map<number, { rel: string; relevance: number | null }>();
+    for (const e of list) {
+      if (!e.rel) continue;
+      const id = map.get(e.key)!;
+      const seen = byId.get(id);
+      const relevance = e.relevance ?? null;
+      byId.set(id, {
+        rel: strongerRel(seen?.rel as 'about' | undefined, e.rel as 'about')!,
+        relevance: seen?.relevance == null ? relevance : relevance == null ? seen.relevance : Math.max(seen.relevance, relevance),
+      });
+    }
+    return [...byId].map(([id, l]) => ({ entity: `${prefix}${id}`, rel: l.rel, relevance: l.relevance }));
+  };
+  const evidence = storedExtraction(bundle, p.printed, p.storedText, {
+    ...r.ids,
+    engagementIds: new Map([...fingerprints].map(([key, fp]) => [key, ranked.indexOf(fp)])),
+  });
+  const factEvidence = (key: string) => evidence?.evidence[key] ?? null;
+  const events = new Map<string, { name?: string; rel?: string }>();
+  for (const e of bundle.ninjs.events ?? []) {
+    const fp = e.literal ? fingerprints.get(e.literal) : undefined;
+    if (fp) events.set(fp, { ...(e.name ? { name: e.name } : {}), ...(e.rel ? { rel: e.rel.toLowerCase() } : {}) });
+  }
+  const engagements = new Map<string, unknown>();
+  for (const e of a.engagements) {
+    const fp = fingerprints.get(e.key)!;
+    if (engagements.has(fp)) continue; // one fingerprint is one engagement: the first one's words
+    const event = events.get(fp) ?? {};
+    engagements.set(fp, { fp, kind: e.kind, summary: e.summary, status: e.status, name: event.name ?? e.summary, rel: event.rel ?? 'mentions', evidence: factEvidence(`engagement:${ranked.indexOf(fp)}`) });
+  }
+  // ninjs properties the export writes by default: the standard, type text, located as the dateline.
+  const { standard: _standard, type, located, ...ninjsExtra } = article.ninjsExtra as Record<string, unknown>;
+  const meaning = {
+    article: {
+      uri: article.uri,
+      headline: article.headline,
+      body: article.body,
+      language: article.language,
+      dateline: article.datelineText,
+      datelinePlace: a.dateline?.place ? r.ids.placeIds.get(a.dateline.place)! : null,
+      publishedAt: article.publishedAt,
+      referenceDate: article.referenceDate,
+      byline: article.byline,
+      type: type ?? 'text',
+      located: located === article.datelineText ? null : (located ?? null),
+      ninjs: ninjsExtra,
+    },
+    links: [
+      ...entityLinks('p', a.people, r.ids.personIds),
+      ...entityLinks('o', a.organisations, r.ids.orgIds),
+      ...entityLinks('l', a.places, r.ids.placeIds),
+    ],
+    entityEvidence: Object.fromEntries(Object.entries(evidence?.evidence ?? {}).filter(([k]) => /^(person|organisation|place):/.test(k))),
+    engagements: [...engagements.values()],
+    ownEvents: [...new Set(p.ownEvents)],
+    extraEvents: p.extraEvents,
+    quotes: a.quotes.map((q, i) => ({ text: q.text, speaker: speaker(q.speaker), engagement: q.engagement ? fingerprints.get(q.engagement)! : null, evidence: factEvidence(`quote:${i}`) })),
+    figures: a.figures.map((f, i) => ({ ...f, evidence: factEvidence(`figure:${i}`) })),
+    extractor: a.extractor ?? null,
+  };
+  return createHash('sha256').update(canonicalJson(meaning)).digest('hex');
+}
+
+/** JSON with object keys sorted, undefined properties dropped, and every list sorted as a set (by the canonical JSON of its items) unless `sets` is false. */
+function canonicalJson(v: unknown, sets = true): string {
+  if (Array.isArray(v)) {
+    const items = v.map((x) => canonicalJson(x, sets));
+    return `[${(sets ? items.sort() : items).join(',')}]`;
+  }
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k], sets)}`)
+      .join(',')}}`;
+  return JSON.stringify(v ?? null);
 }
 
 const MODELLED_NINJS = new Set([

@@ -1,9 +1,10 @@
 /**
  * The article's own rows: the article itself (inserted, or updated in place with its version
  * bumped after clearing what a re-load replaces), its links to people, organisations and places,
- * its quotes and figures.
+ * its quotes and figures (a quote or figure still there keeps its id).
  */
 import { eq } from 'drizzle-orm';
+import { CONTENT_HASH_KEY, EXTRA_EVENTS_KEY } from '../db/ninjs-extra.ts';
 import * as t from '../db/schema.ts';
 import type { ArticleBundle } from './bundle.ts';
 import { storedExtraction } from './evidence.ts';
@@ -11,14 +12,6 @@ import { reportedEngagements } from './orphans.ts';
 import { strongerRel, type PreparedBundle } from './prepare.ts';
 import { freeSlugs, type EntityIds, type Ids } from './resolve.ts';
 import type { Tx } from './transaction.ts';
-
-/** Key in `articles.ninjs_extra` holding the digest of the loaded bundle (never exported). */
-export const CONTENT_HASH_KEY = 'contentHash';
-/** Key in `articles.ninjs_extra` holding ninjs events that name no engagement (exported again as they came). */
-export const EXTRA_EVENTS_KEY = 'events';
-/** Key in `articles.ninjs_extra`: engagement id → the ninjs event's own name and rel for it, exported again. */
-export const ENGAGEMENT_EVENTS_KEY = 'engagementEvents';
-export type EngagementEvents = Record<string, { name?: string; rel?: string }>;
 
 /** The stored article a bundle's uri names, as the loader needs it. */
 export type StoredArticle = { id: number; slug: string; version: number; ninjsExtra: unknown };
@@ -31,13 +24,25 @@ export async function findArticle(tx: Tx, uri: string): Promise<StoredArticle | 
 /** Whether the stored article holds this very content (its digest is `hash`): a re-load would change nothing. */
 export const holdsContent = (stored: StoredArticle, hash: string) => (stored.ninjsExtra as Record<string, unknown> | null)?.[CONTENT_HASH_KEY] === hash;
 
-/** The article row as written; `formerEngagements` are those it reported before a re-load (orphan candidates). */
+/** Key in `articles.ninjs_extra`: the digest of the very bundle loaded last (`PreparedBundle.bundleDigest`); not ninjs 3.1, so never exported. */
+const BUNDLE_DIGEST_KEY = 'bundleDigest';
+/** Whether the stored article was loaded from this very bundle: nothing to resolve, nothing changes. */
+export const holdsBundle = (stored: StoredArticle, digest: string) => (stored.ninjsExtra as Record<string, unknown> | null)?.[BUNDLE_DIGEST_KEY] === digest;
+
+/** The article row as written; `former` is what it held before a re-load (empty for a new article). */
 export interface WrittenArticle {
   articleId: number;
   slug: string;
   version: number;
   ninjsExtra: Record<string, unknown>;
-  formerEngagements: number[];
+  former: FormerRows;
+}
+
+/** What a re-loaded article held: the engagements it reported (orphan candidates), its quotes and figures (ids to keep). */
+export interface FormerRows {
+  engagements: number[];
+  quotes: { id: number; text: string; speakerPersonId: number | null; speakerOrganisationId: number | null }[];
+  figures: { id: number; text: string }[];
 }
 
 /**
@@ -45,7 +50,7 @@ export interface WrittenArticle {
  * that name the article keep working, the version goes up, and its links, engagement reports,
  * quotes and figures are cleared for the re-load to write again.
  */
-export async function writeArticle(tx: Tx, p: PreparedBundle, ids: EntityIds, existing: StoredArticle | undefined, now: Date): Promise<WrittenArticle> {
+export async function writeArticle(tx: Tx, p: PreparedBundle, hash: string, ids: EntityIds, existing: StoredArticle | undefined, now: Date): Promise<WrittenArticle> {
   const { bundle, article } = p;
   const row = {
     ...article,
@@ -53,7 +58,8 @@ export async function writeArticle(tx: Tx, p: PreparedBundle, ids: EntityIds, ex
     ninjsExtra: {
       ...article.ninjsExtra,
       ...(p.extraEvents.length ? { [EXTRA_EVENTS_KEY]: p.extraEvents } : {}),
-      [CONTENT_HASH_KEY]: p.hash,
+      [CONTENT_HASH_KEY]: hash,
+      [BUNDLE_DIGEST_KEY]: p.bundleDigest,
     },
     extraction: storedExtraction(bundle, p.printed, p.storedText, ids),
     ingestedAt: now.toISOString(),
@@ -61,27 +67,43 @@ export async function writeArticle(tx: Tx, p: PreparedBundle, ids: EntityIds, ex
   if (existing) {
     const version = existing.version + 1;
     await tx.update(t.articles).set({ ...row, slug: existing.slug, version }).where(eq(t.articles.id, existing.id));
-    const formerEngagements = await clearArticle(tx, existing.id);
-    return { articleId: existing.id, slug: existing.slug, version, ninjsExtra: row.ninjsExtra, formerEngagements };
+    const former = await clearArticle(tx, existing.id);
+    return { articleId: existing.id, slug: existing.slug, version, ninjsExtra: row.ninjsExtra, former };
   }
   const [slug] = await freeSlugs(tx, t.articles, [article.slug]);
   const [inserted] = await tx.insert(t.articles).values({ ...row, slug: slug!, version: 1 }).returning({ id: t.articles.id });
-  return { articleId: inserted!.id, slug: slug!, version: 1, ninjsExtra: row.ninjsExtra, formerEngagements: [] };
+  return { articleId: inserted!.id, slug: slug!, version: 1, ninjsExtra: row.ninjsExtra, former: { engagements: [], quotes: [], figures: [] } };
 }
 
 /**
- * Remove what a re-load replaces: links, engagement reports, quotes, figures.
- * @returns the ids of the engagements the article reported (candidates for orphan removal)
+ * Remove what a re-load writes again: links, engagement reports, quotes, figures.
+ * @returns the engagements the article reported (candidates for orphan removal), its quotes and figures
  */
-async function clearArticle(tx: Tx, articleId: number): Promise<number[]> {
-  const reported = await reportedEngagements(tx, articleId);
+async function clearArticle(tx: Tx, articleId: number): Promise<FormerRows> {
+  const engagements = await reportedEngagements(tx, articleId);
+  const quotes = await tx
+    .select({ id: t.quotes.id, text: t.quotes.text, speakerPersonId: t.quotes.speakerPersonId, speakerOrganisationId: t.quotes.speakerOrganisationId })
+    .from(t.quotes)
+    .where(eq(t.quotes.articleId, articleId))
+    .orderBy(t.quotes.position);
+  const figures = await tx.select({ id: t.figures.id, text: t.figures.text }).from(t.figures).where(eq(t.figures.articleId, articleId)).orderBy(t.figures.position);
   await tx.delete(t.articlePeople).where(eq(t.articlePeople.articleId, articleId));
   await tx.delete(t.articleOrganisations).where(eq(t.articleOrganisations.articleId, articleId));
   await tx.delete(t.articlePlaces).where(eq(t.articlePlaces.articleId, articleId));
   await tx.delete(t.engagementArticles).where(eq(t.engagementArticles.articleId, articleId));
   await tx.delete(t.quotes).where(eq(t.quotes.articleId, articleId));
   await tx.delete(t.figures).where(eq(t.figures.articleId, articleId));
-  return reported;
+  return { engagements, quotes, figures };
+}
+
+/**
+ * The former id of each incoming item whose identity (`identity`) a former row had, matched in
+ * order (the n-th of several equal items takes the n-th former one); undefined for a new item.
+ */
+function keptIds<F extends { id: number }, I>(former: F[], incoming: I[], identity: (x: F | I) => string): (number | undefined)[] {
+  const byIdentity = new Map<string, number[]>();
+  for (const f of former) byIdentity.set(identity(f), [...(byIdentity.get(identity(f)) ?? []), f.id]);
+  return incoming.map((x) => byIdentity.get(identity(x))?.shift());
 }
 
 /** Link the article to the entities with a `rel`; two keys resolving to one entity give one link (the stronger rel, the higher relevance). */
@@ -109,19 +131,24 @@ export async function linkEntities(tx: Tx, articleId: number, bundle: ArticleBun
   if (places.length) await tx.insert(t.articlePlaces).values(places);
 }
 
-/** The article's quotes and figures, in bundle order (`position`). */
-export async function insertQuotesAndFigures(tx: Tx, articleId: number, bundle: ArticleBundle, ids: EntityIds & { engagementIds: Ids }) {
+/**
+ * The article's quotes and figures, in bundle order (`position`). A quote with the words and
+ * speaker of one the article held before, or a figure with its text, is written under that
+ * row's id (its engagement, position or value may have changed): ids follow content.
+ */
+export async function insertQuotesAndFigures(tx: Tx, written: WrittenArticle, bundle: ArticleBundle, ids: EntityIds & { engagementIds: Ids }) {
+  const { articleId, former } = written;
   const { quotes, figures } = bundle.annotations;
   const speaker = (key: string | undefined) => ({
     speakerPersonId: key ? (ids.personIds.get(key) ?? null) : null,
     speakerOrganisationId: key ? (ids.orgIds.get(key) ?? null) : null,
   });
-  if (quotes.length)
-    await tx.insert(t.quotes).values(
-      quotes.map((q, position) => ({ articleId, position, text: q.text, ...speaker(q.speaker), engagementId: q.engagement ? ids.engagementIds.get(q.engagement)! : null })),
-    );
+  const quoteRows = quotes.map((q, position) => ({ articleId, position, text: q.text, ...speaker(q.speaker), engagementId: q.engagement ? ids.engagementIds.get(q.engagement)! : null }));
+  const quoteIds = keptIds(former.quotes, quoteRows, (q) => JSON.stringify([q.text, q.speakerPersonId, q.speakerOrganisationId]));
+  const figureIds = keptIds(former.figures, figures, (f) => f.text);
+  if (quotes.length) await tx.insert(t.quotes).values(quoteRows.map((q, i) => ({ id: quoteIds[i], ...q })));
   if (figures.length)
     await tx.insert(t.figures).values(
-      figures.map((f, position) => ({ articleId, position, text: f.text, value: f.value, currency: f.currency ?? null, unit: f.unit ?? null, metric: f.metric ?? null })),
+      figures.map((f, position) => ({ id: figureIds[position], articleId, position, text: f.text, value: f.value, currency: f.currency ?? null, unit: f.unit ?? null, metric: f.metric ?? null })),
     );
 }

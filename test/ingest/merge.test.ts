@@ -7,7 +7,7 @@ import { NO_AUTH } from '../../src/auth/credentials.ts';
 import { encodeGlobalID } from '../../src/graphql/ids.ts';
 import { loadBundle } from '../../src/ingest/load.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { bundle, snapshot } from './helpers.ts';
+import { bundle, seedBundle, snapshot } from './helpers.ts';
 
 const KEY = 'nk_merge_test_key_0000';
 let t: TestApp;
@@ -18,10 +18,15 @@ afterAll(() => t.close());
 
 const q = async (sql: string, args: (string | number)[] = []) => (await t.db.$client.execute({ sql, args })).rows.map((r) => ({ ...r }));
 const personId = async (name: string) => Number((await q('select id from people where name = ?', [name]))[0]!.id);
+const VISIT_DATE = { edtf: '2025-11-24/2025-11-25' };
 const MERGE = 'mutation($keep: ID!, $merge: ID!) { mergePeople(keep: $keep, merge: $merge) { name aliases sameAs roles { title } } }';
 
 describe('mergePeople', () => {
   it('folds the duplicate into the kept person', async () => {
+    // The seed with its visit dated: two reports of an event merge only when it is dated (docs/bundle.md).
+    const seed = seedBundle();
+    seed.annotations.engagements.find((e: { key: string }) => e.key === 'larijani-visit-pakistan').date ??= VISIT_DATE;
+    await loadBundle(t.db, seed);
     // A second article names Larijani differently, reports the same visit, quotes him, gives a Wikidata id.
     await loadBundle(
       t.db,
@@ -44,6 +49,7 @@ describe('mergePeople', () => {
             summary: 'A. Larijani visits Pakistan',
             status: 'ONGOING',
             place: 'isb',
+            date: VISIT_DATE,
             participants: [
               { actor: 'al', role: 'GUEST' },
               { actor: 'iran', role: 'GUEST' },
