@@ -100,7 +100,7 @@ export function createApp(deps: AppDeps): Hono {
   const limiter = rateLimitMiddleware(config.rateLimit, { anonymous: deps.rateLimiter, credential: deps.credentialRateLimiter });
   app.use('*', (c, next) => (c.req.path === '/health' || c.req.path.startsWith('/graphiql-assets/') ? next() : limiter(c, next)));
   app.get('/health', (c) => c.json({ status: 'ok' }));
-  if (deps.assets) {
+  if (deps.assets && config.graphiql) {
     const assets = deps.assets;
     app.get('/graphiql-assets/*', async (c) => (await assets(c.req.raw)) ?? c.notFound());
   }
@@ -116,7 +116,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', exportRoutes(db, config));
   app.on(['GET', 'POST'], '/graphql', async (c) => {
     const request = c.req.raw;
-    if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html') && !new URL(request.url).searchParams.has('query')) {
+    // GraphiQL off (GRAPHIQL=false): a browser's GET goes to yoga like any other GET.
+    if (config.graphiql && request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html') && !new URL(request.url).searchParams.has('query')) {
       return c.html(renderGraphiQLPage({ title: 'Newsgraph', endpoint: '/graphql', defaultQuery: DEFAULT_QUERY, headers: config.debugSql ? { [DEBUG_HEADER]: 'sql' } : {} }));
     }
     // Per request: its own statement counter and debug flag, passed to yoga as server context

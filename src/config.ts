@@ -29,6 +29,8 @@ export interface AppConfig {
   auth: AuthConfig;
   /** Base of the entity URIs in exported ninjs / JSON-LD (`PUBLIC_BASE_URL`); null → the request's origin. */
   publicBaseUrl: string | null;
+  /** Serve GraphiQL on `GET /graphql` from a browser (`GRAPHIQL`, default on; `GRAPHIQL=false` in production if you want no IDE). */
+  graphiql: boolean;
 }
 
 /** Limits on one GraphQL request, all enforced before any resolver runs. */
@@ -192,5 +194,6 @@ export function loadConfig(env: Env, defaults: Partial<AppConfig> = {}): AppConf
     },
     auth: authConfig(env),
     publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL) ?? defaults.publicBaseUrl ?? null,
+    graphiql: bool('GRAPHIQL', env.GRAPHIQL, defaults.graphiql ?? true),
   };
 }

@@ -1,24 +1,43 @@
 /**
  * The Node entry: Newsgraph on an embedded libSQL file (`.data/newsgraph.db`, or `LIBSQL_URL`),
  * migrated and seeded on start, served on http://127.0.0.1:8787 (`PORT`, `HOST` override).
- * SQL debugging is on by default here (DEBUG_SQL=0 turns it off).
+ * SQL debugging is on by default here (DEBUG_SQL=0 turns it off). Its first line says whether
+ * writes are enabled and, when no credential is configured, how to enable them.
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { credentialsConfigured } from './auth/credentials.ts';
+import { loadConfig, type AppConfig } from './config.ts';
 import { openDatabase } from './ingest/open.ts';
 import { serveGraphiQLAsset } from './graphiql-static.ts';
 import { loadSeedIfEmpty } from './ingest/seed.ts';
 
+/** What the entry says about writes: which credentials are accepted, or how to configure one. */
+function writesNotice(auth: AppConfig['auth']): string {
+  if (!credentialsConfigured(auth)) {
+    return [
+      'Writes are off: no editor credentials are configured (API_KEYS, JWT_SECRET and JWT_PUBLIC_KEY are unset).',
+      '  To enable them locally: API_KEYS=<a key of 16+ characters> npm start, then send Authorization: Bearer <that key>.',
+    ].join('\n');
+  }
+  const accepted = [
+    auth.apiKeys.length ? `${auth.apiKeys.length} API key${auth.apiKeys.length > 1 ? 's' : ''} (API_KEYS)` : '',
+    auth.jwtSecret ? 'HS256 JWTs (JWT_SECRET)' : '',
+    auth.jwtPublicKey ? 'EdDSA JWTs (JWT_PUBLIC_KEY)' : '',
+  ].filter(Boolean);
+  return `Writes are on for editor credentials: ${accepted.join(', ')}.`;
+}
+
+const config = loadConfig(process.env, { debugSql: true, maskErrors: true });
+console.log(writesNotice(config.auth));
 const db = await openDatabase();
 const seeded = await loadSeedIfEmpty(db);
-const config = loadConfig(process.env, { debugSql: true, maskErrors: true });
 const app = createApp({ db, config, assets: (req) => serveGraphiQLAsset(new URL(req.url).pathname) });
 
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-  console.log(`Newsgraph ${seeded ? '(seeded) ' : ''}on http://${hostname}:${info.port}/graphql  (GraphiQL in a browser)`);
+  console.log(`Newsgraph ${seeded ? '(seeded) ' : ''}on http://${hostname}:${info.port}/graphql  ${config.graphiql ? '(GraphiQL in a browser)' : '(GraphiQL off: GRAPHIQL=false)'}`);
 });
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGINT', stop);

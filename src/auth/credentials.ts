@@ -17,7 +17,8 @@
  *
  * Outcomes: no credential → anonymous; a credential that does not verify → 401
  * UNAUTHENTICATED (also when presented to a write: an invalid credential is never treated as
- * absent); valid but without the scope → 403 FORBIDDEN. Errors carry `extensions.http.status`
+ * absent; on a server with no credentials configured the 401 says so, not "unknown API key");
+ * valid but without the scope → 403 FORBIDDEN. Errors carry `extensions.http.status`
  * (graphql-yoga sets the response status from it) and, for 401, a `WWW-Authenticate` header.
  */
 import { decodeProtectedHeader, importJWK, importSPKI, jwtVerify, type JWTPayload } from 'jose';
@@ -133,10 +134,19 @@ async function verifyApiKey(value: string, config: AuthConfig): Promise<Principa
   return { kind: 'api-key', id: `key:${hex(presented).slice(0, 16)}`, scopes: [WRITE_SCOPE] };
 }
 
+/** Whether any editor credential can verify: an API key, a JWT secret or a JWT public key. */
+export function credentialsConfigured(config: AuthConfig): boolean {
+  return config.apiKeys.length > 0 || config.jwtSecret !== null || config.jwtPublicKey !== null;
+}
+
+/** The reason given when a server has no credentials at all (so no presented one can be right). */
+export const NO_CREDENTIALS_CONFIGURED = 'no credentials are configured on this server (set API_KEYS, JWT_SECRET or JWT_PUBLIC_KEY)';
+
 /** Read and verify the credential of one request. Never throws. */
 export async function authenticate(headers: Headers, config: AuthConfig): Promise<Principal> {
   const credential = presentedCredential(headers);
   if (!credential) return { kind: 'anonymous' };
+  if (!credentialsConfigured(config)) return { kind: 'invalid', reason: NO_CREDENTIALS_CONFIGURED };
   if (credential.type === 'jwt') return verifyJwt(credential.value, config);
   return verifyApiKey(credential.value, config);
 }

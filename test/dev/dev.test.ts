@@ -5,7 +5,7 @@
  * static assets, and SIGTERM to the npm process group stops every process it started.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,7 +117,7 @@ describe.skipIf(process.platform !== 'linux')('npm run dev', () => {
     };
     const larijani = await ask(ACCEPTANCE_QUERIES.larijani);
     expect(larijani.person.roles).toEqual([{ title: 'Secretary', organisation: { name: 'Supreme National Security Council', acronym: 'SNSC' } }]);
-    expect(larijani.person.engagements.edges.map((e: any) => e.node.cameo.code)).toEqual(['040', '051', '042']);
+    expect(larijani.person.engagements.edges.map((e: any) => e.node.cameo.code)).toEqual(['042', '040', '051']);
     const walk = await ask(ACCEPTANCE_QUERIES.deepWalk);
     expect(walk.article.people.totalCount).toBe(4);
     expect(JSON.stringify(walk)).toContain('"slug":"larijani-pakistan-visit"');
@@ -167,4 +167,65 @@ describe.skipIf(process.platform !== 'linux')('npm run dev', () => {
     expect(tree.filter(alive)).toEqual([]);
     await expect(fetch(`${base}/health`)).rejects.toThrow();
   }, 30_000);
+});
+
+describe.skipIf(process.platform !== 'linux')('npm run dev with a .dev.vars file', () => {
+  const API_KEY = 'dev-vars-key-0123456789abcdef';
+  let dir: string;
+  let child: ChildProcess;
+  let base: string;
+  let output = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newsgraph-dev-vars-test-'));
+    const vars = join(dir, 'dev.vars');
+    writeFileSync(vars, `API_KEYS=${API_KEY}\nDEBUG_SQL=false\n`);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    const { DEBUG_SQL: _d, API_KEYS: _k, ...env } = process.env;
+    child = spawn('npm', ['run', 'dev', '--', '--db', join(dir, 'dev.db'), '--dev-vars', vars], {
+      cwd: repoRoot,
+      env: { ...env, PORT: String(port), HRANA_PORT: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (!output.includes('Newsgraph Worker (wrangler dev) on')) {
+      if (child.exitCode !== null) throw new Error(`npm run dev exited ${child.exitCode}:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`npm run dev did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }, START_TIMEOUT_MS + 10_000);
+
+  afterAll(async () => {
+    if (child?.pid && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+
+  const post = (query: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-newsgraph-debug': 'sql', ...headers }, body: JSON.stringify({ query }) });
+
+  it('keeps DEBUG_SQL from the file (no statement counts) and names the variables it read, not their values', async () => {
+    const body = (await (await post('{ articles(first: 1) { totalCount } }')).json()) as any;
+    expect(body.errors).toBeUndefined();
+    expect(body.extensions?.sql).toBeUndefined();
+    expect(output).toMatch(/dev: variables from .*dev\.vars: API_KEYS, DEBUG_SQL/);
+    expect(output).not.toContain(API_KEY);
+  });
+
+  it('accepts the API key of the file for writes', async () => {
+    const write = 'mutation { deleteArticle(id: "QXJ0aWNsZTo5OTk5") }';
+    const anonymous = await post(write);
+    expect(anonymous.status).toBe(401);
+    const res = await post(write, { authorization: `Bearer ${API_KEY}` });
+    const body = (await res.json()) as any;
+    expect(res.status, JSON.stringify(body)).not.toBe(401);
+    expect(body.errors?.[0]?.extensions?.code).not.toBe('UNAUTHENTICATED');
+  });
 });

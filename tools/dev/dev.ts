@@ -5,8 +5,12 @@
  *   2. copies the GraphiQL assets into public/ (`node src/cli/build-assets.ts`),
  *   3. starts the Hrana dev server (tools/dev/hrana-server.ts) on that file, on 127.0.0.1,
  *   4. runs `wrangler dev` (src/worker.ts in workerd, on 127.0.0.1:$PORT, default 8787) with
- *      `LIBSQL_URL` pointing at the Hrana server and DEBUG_SQL on,
+ *      `LIBSQL_URL` pointing at the Hrana server and the variables of `.dev.vars` (credentials
+ *      such as API_KEYS, limits, GRAPHIQL ...),
  *   5. waits until the Worker's `/health` answers, then prints the URL.
+ *
+ * DEBUG_SQL: the environment's value when set (`DEBUG_SQL=false npm run dev`), else the one in
+ * `.dev.vars`, else on. LIBSQL_URL is always the Hrana server's (that is what this command is for).
  *
  * Ctrl-C, SIGTERM (also to the whole npm process group) and SIGHUP stop both: wrangler runs in its
  * own process group, which is sent SIGTERM and, if anything is still alive 5 s later, SIGKILL, so
@@ -15,7 +19,8 @@
  * Wrangler stays offline: no metrics, no error reports, no update check (banner hidden), no
  * `Request.cf` download (CLOUDFLARE_CF_FETCH_ENABLED=false), no remote bindings, no login.
  *
- * Usage: node tools/dev/dev.ts [--db FILE] [--hrana-port N]
+ * Usage: node tools/dev/dev.ts [--db FILE] [--hrana-port N] [--dev-vars FILE]
+ *   --dev-vars  the variables file (KEY=VALUE lines; default `.dev.vars` beside wrangler.toml)
  *   PORT        Worker port (default 8787)
  *   HRANA_PORT  Hrana server port (default: an ephemeral one)
  * Exits 0 after a signal, 1 when start-up fails, wrangler's status if wrangler exits on its own.
@@ -23,11 +28,12 @@
  * A development tool only: production runs the same Worker against Turso (docs/deploy.md).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, parseEnv } from 'node:util';
 import { DEFAULT_DB_FILE, openDatabase } from '../../src/ingest/open.ts';
 import { loadSeedIfEmpty } from '../../src/ingest/seed.ts';
 import { startHranaServer, type HranaServer } from './hrana-server.ts';
@@ -46,6 +52,33 @@ export function offlineWranglerEnv(base: NodeJS.ProcessEnv = process.env): NodeJ
     WRANGLER_NO_SKILLS_UPDATE_PROMPTS: 'true',
     CLOUDFLARE_CF_FETCH_ENABLED: 'false', // no download of workers.cloudflare.com/cf.json
   };
+}
+
+/** The variables of a `.dev.vars` file (dotenv syntax, as wrangler reads it); empty when there is none. */
+export function readDevVars(file: string): Record<string, string> {
+  return existsSync(file) ? (parseEnv(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+}
+
+/**
+ * The `wrangler dev` arguments (after the CLI script). The variables file is passed with
+ * `--env-file`, so wrangler reads exactly that file (secrets stay off the command line); `--var`
+ * wins over it, so only LIBSQL_URL is forced, and DEBUG_SQL only when the environment sets it or
+ * the file does not (then on, for development).
+ */
+export function wranglerDevArgs(options: { port: number; libsqlUrl: string; devVarsFile: string; env?: NodeJS.ProcessEnv }): string[] {
+  const env = options.env ?? process.env;
+  const devVars = readDevVars(options.devVarsFile);
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--var', `LIBSQL_URL:${options.libsqlUrl}`];
+  if (existsSync(options.devVarsFile)) args.push('--env-file', options.devVarsFile);
+  if (env.DEBUG_SQL !== undefined && env.DEBUG_SQL !== '') args.push('--var', `DEBUG_SQL:${env.DEBUG_SQL}`);
+  else if (devVars.DEBUG_SQL === undefined) args.push('--var', 'DEBUG_SQL:true');
+  args.push('--show-interactive-dev-session=false');
+  return args;
+}
+
+/** Whether the Worker will report SQL statement counts (the DEBUG_SQL `wranglerDevArgs` settles on). */
+function debugSqlOn(devVarsFile: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(1|true|yes|on)$/i.test(env.DEBUG_SQL || readDevVars(devVarsFile).DEBUG_SQL || 'true');
 }
 
 /** Path of wrangler's CLI script (run with this Node, not through a shell). */
@@ -129,8 +162,9 @@ async function stopGroup(pid: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { db: { type: 'string' }, 'hrana-port': { type: 'string' } } });
+  const { values } = parseArgs({ options: { db: { type: 'string' }, 'hrana-port': { type: 'string' }, 'dev-vars': { type: 'string' } } });
   const file = path.resolve(values.db ?? DEFAULT_DB_FILE);
+  const devVarsFile = path.resolve(values['dev-vars'] ?? path.join(repoRoot, '.dev.vars'));
   const port = Number(process.env.PORT || 8787);
   const hranaPort = Number(values['hrana-port'] ?? process.env.HRANA_PORT ?? 0);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a TCP port, got "${process.env.PORT}"`);
@@ -169,14 +203,9 @@ async function main(): Promise<void> {
     console.log(`dev: Hrana dev server (libSQL over HTTP) on ${hrana.url}`);
 
     // 4. The Worker in workerd, in its own process group (so stopping it stops workerd too).
-    const args = [
-      wranglerBin(), 'dev',
-      '--ip', '127.0.0.1',
-      '--port', String(port),
-      '--var', `LIBSQL_URL:${hrana.url}`,
-      '--var', 'DEBUG_SQL:true',
-      '--show-interactive-dev-session=false',
-    ];
+    const devVars = Object.keys(readDevVars(devVarsFile));
+    if (devVars.length) console.log(`dev: variables from ${path.relative(process.cwd(), devVarsFile) || devVarsFile}: ${devVars.join(', ')}`);
+    const args = [wranglerBin(), ...wranglerDevArgs({ port, libsqlUrl: hrana.url, devVarsFile })];
     wrangler = spawn(process.execPath, args, { cwd: repoRoot, env: offlineWranglerEnv(), stdio: ['ignore', 'inherit', 'inherit'], detached: true });
     wrangler.once('exit', (code, signal) => {
       if (stopping) return;
@@ -187,7 +216,7 @@ async function main(): Promise<void> {
     // 5. Ready when the Worker answers (which also proves it reaches the Hrana server's host).
     await waitForHealth(`http://127.0.0.1:${port}/health`, wrangler, HEALTH_TIMEOUT_MS);
     console.log(`dev: ${await smokeQuery(port)}`);
-    console.log(`\nNewsgraph Worker (wrangler dev) on http://127.0.0.1:${port}/graphql  (GraphiQL in a browser; x-newsgraph-debug: sql is on)\n`);
+    console.log(`\nNewsgraph Worker (wrangler dev) on http://127.0.0.1:${port}/graphql  (${debugSqlOn(devVarsFile) ? 'x-newsgraph-debug: sql is on' : 'DEBUG_SQL is off'})\n`);
   } catch (err) {
     console.error(`dev: ${(err as Error).message}`);
     await stop(1);
