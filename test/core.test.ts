@@ -57,7 +57,7 @@ describe('the seed article as a graph', () => {
     expect(visit.participants).toContainEqual({ role: 'HOST', actor: { __typename: 'Organisation', name: 'Pakistan', slug: 'pakistan' } });
 
     const meeting = engagements.find((e: any) => e.place?.name === 'Tehran');
-    expect(meeting.date).toEqual({ text: 'late October', edtf: 'XXXX-10-21/XXXX-10-31', precision: 'PART_OF_MONTH', earliest: null, latest: null });
+    expect(meeting.date).toEqual({ text: 'late October', edtf: '2025-10-21/2025-10-31', precision: 'PART_OF_MONTH', earliest: '2025-10-21', latest: '2025-10-31' });
     expect(meeting.participants.map((x: any) => x.actor.name)).toEqual(expect.arrayContaining(['Ali Larijani', 'Syed Mohsin Naqvi']));
   });
 
@@ -97,7 +97,7 @@ describe('the seed article as a graph', () => {
     expect(a.headline).toBe('Neighbors continue high-level exchanges as Larijani heads to ‘brotherly’ Pakistan');
     expect(a.datelineText).toBe('TEHRAN');
     expect(a.dateline).toEqual({ name: 'Tehran' });
-    expect(a.publishedAt).toBeNull();
+    expect(a.publishedAt).toBe('2025-11-24T00:00:00Z');
     expect(a.people.totalCount).toBe(4);
     expect(a.people.edges.map((e: any) => e.node.name).sort()).toEqual(
       ['Ali Larijani', 'Mohammad Baqer Qalibaf', 'Muhammad Mudassir Tipu', 'Syed Mohsin Naqvi'],

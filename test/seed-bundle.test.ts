@@ -11,6 +11,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { articleBundle, type ArticleBundle } from '../src/ingest/bundle.ts';
 import { foldName } from '../src/domain/fold.ts';
+import { resolvePartialDate } from '../src/domain/partial-date.ts';
 import { SHARED_DIR as sharedDir, itWithShared } from './helpers/shared.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,9 +63,12 @@ describe('seed bundle: larijani-pakistan-visit', () => {
     expect(body.startsWith('TEHRAN – ')).toBe(true);
   });
 
-  it('gives no publication or reference date, since the source has none', () => {
-    for (const field of ['versionCreated', 'firstCreated', 'contentCreated']) expect(ninjs).not.toHaveProperty(field);
-    expect(a.referenceDate).toBeUndefined();
+  it('is dated Monday 24 November 2025, the day "on Monday" names, and says where that comes from', () => {
+    // The source prints no date: the day comes from other outlets' reports of the visit (edNote).
+    expect(ninjs.firstCreated).toBe('2025-11-24T00:00:00Z');
+    expect(a.referenceDate).toBe('2025-11-24');
+    expect(new Date(`${a.referenceDate}T12:00:00Z`).getUTCDay()).toBe(1);
+    expect(ninjs.edNote).toMatch(/24-25 November 2025/);
     expect(ninjs.located).toBe('Tehran');
     expect(a.dateline).toEqual({ text: 'TEHRAN', place: 'tehran' });
   });
@@ -164,9 +168,9 @@ describe('seed bundle: larijani-pakistan-visit', () => {
 
   it('the figures are the article’s three amounts', () => {
     expect(a.figures).toEqual([
-      { text: '12-day', value: 12, unit: 'day', metric: 'war duration' },
-      { text: '$3 billion', value: 3_000_000_000, currency: 'USD', metric: 'bilateral trade' },
-      { text: '$10 billion', value: 10_000_000_000, currency: 'USD', metric: 'bilateral trade target' },
+      { text: '12-day', value: '12', unit: 'day', metric: 'war duration' },
+      { text: '$3 billion', value: '3000000000', currency: 'USD', metric: 'bilateral trade' },
+      { text: '$10 billion', value: '10000000000', currency: 'USD', metric: 'bilateral trade target' },
     ]);
     for (const f of a.figures) expect(body).toContain(f.text);
   });
@@ -181,11 +185,35 @@ describe('seed bundle: larijani-pakistan-visit', () => {
     });
   });
 
-  it('dates keep the source’s words, and no bounds are invented without a reference date', () => {
+  it('dates keep the source’s words; the one date the text does not print (the visit) is EDTF', () => {
     for (const e of a.engagements) {
       if (!e.date) continue;
+      if (e.key === 'larijani-visit-pakistan') continue;
       expect(body, e.key).toContain(e.date.text);
       expect(e.date.edtf ?? e.date.earliest ?? e.date.latest, e.key).toBeUndefined();
+    }
+  });
+
+  it('every relative date resolves against the reference date to real bounds', () => {
+    const bounds = Object.fromEntries(
+      a.engagements.filter((e) => e.date).map((e) => {
+        const d = resolvePartialDate(e.date!, a.referenceDate ?? null);
+        return [e.date!.text ?? e.date!.edtf, [d.earliest, d.latest]];
+      }),
+    );
+    expect(bounds).toEqual({
+      'on Monday': ['2025-11-24', '2025-11-24'],
+      'late October': ['2025-10-21', '2025-10-31'],
+      'early November': ['2025-11-01', '2025-11-10'],
+      'in June': ['2025-06-01', '2025-06-30'],
+      '2025-11-24/2025-11-25': ['2025-11-24', '2025-11-25'],
+    });
+  });
+
+  it('summaries are plain public sentences, without coding notes', () => {
+    for (const e of a.engagements) {
+      expect(e.summary, e.key).not.toMatch(/\bcoded\b|\(|\bCAMEO\b|\broot \d/i);
+      expect(e.summary, e.key).toMatch(/^[A-Z].*\.$/);
     }
   });
 
@@ -208,7 +236,7 @@ describe('seed bundle: larijani-pakistan-visit', () => {
     );
   });
 
-  it('the current visit: Larijani and Iran guests of Pakistan in Islamabad, ongoing, undated', () => {
+  it('the current visit: Larijani and Iran guests of Pakistan in Islamabad, ongoing, on 24–25 November 2025', () => {
     expect(engagement('larijani-visit-pakistan')).toMatchObject({
       kind: 'VISIT',
       cameo: '042',
@@ -219,6 +247,6 @@ describe('seed bundle: larijani-pakistan-visit', () => {
         { actor: 'pakistan-state', role: 'HOST' },
       ]),
     });
-    expect(engagement('larijani-visit-pakistan')?.date).toBeUndefined();
+    expect(engagement('larijani-visit-pakistan')?.date).toEqual({ edtf: '2025-11-24/2025-11-25' });
   });
 });

@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { extractText, ExtractRefused, readArticleFile } from '../extract/index.ts';
+import { extractArticle, ExtractRefused, readArticleFile } from '../extract/index.ts';
 import type { ArticleBundle } from '../ingest/bundle.ts';
 
 const USAGE = 'usage: npm run extract -- [--json] [--published ISO] [--dateline TEXT] [--uri URI] [--language TAG] <file.txt|file.html|->';
@@ -97,7 +97,7 @@ try {
 try {
   const options = { published: args.published, dateline: args.dateline, uri: args.uri, language: args.language };
   const input = { ...readArticleFile(source, bytes, limits), ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
-  const { bundle } = extractText(input, limits);
+  const { bundle } = extractArticle(input, limits);
   console.log(args.json ? JSON.stringify(bundle, null, 2) : summarise(bundle));
 } catch (e) {
   if (e instanceof ExtractRefused) {

@@ -528,7 +528,7 @@ export const quotes = sqliteTable(
   ],
 );
 
-/** Amounts an article states: "$3 billion" → value 3e9, currency USD, metric "bilateral trade". */
+/** Amounts an article states: "$3 billion" → value "3000000000", currency USD, metric "bilateral trade". */
 export const figures = sqliteTable(
   'figures',
   {
@@ -538,8 +538,12 @@ export const figures = sqliteTable(
       .references(() => articles.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     text: text('text').notNull(),
-    /** The amount as a double (exact for integers up to 2^53). */
-    value: real('value').notNull(),
+    /**
+     * The exact amount as a canonical decimal string (src/domain/decimal.ts: "3000000000",
+     * "17.91", "9007199254740993"; no exponent): TEXT, since a REAL keeps 53 bits and SQLite's
+     * JSON functions print it with 15 significant digits.
+     */
+    value: text('value').notNull(),
     /** ISO 4217 currency code, when a currency amount. */
     currency: text('currency'),
     unit: text('unit'),

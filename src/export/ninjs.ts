@@ -16,8 +16,10 @@
  *   firstCreated, standard ...) is passed through; nothing else is emitted, because a 3.1
  *   document admits no extension properties.
  */
-import { entityUri } from './uris.ts';
+import { ENGAGEMENT_EVENTS_KEY, EXTRA_EVENTS_KEY, type EngagementEvents } from '../db/ninjs-extra.ts';
+import type { EntityKind } from '../domain/vocabulary.ts';
 import type { ExportArticle } from './select.ts';
+import { entityUri } from './uris.ts';
 
 /** Top-level properties of a ninjs 3.1 item (ninjs-schema_3.1.json `$defs.ninjsType.properties`). */
 export const NINJS_31_PROPERTIES = new Set([
@@ -47,8 +49,8 @@ export type NinjsDocument = Record<string, unknown> & { uri: string };
 export function articleToNinjs(a: ExportArticle, base: string): NinjsDocument {
   const extra = a.ninjsExtra ?? {};
   const passed = Object.fromEntries(Object.entries(extra).filter(([k]) => NINJS_31_PROPERTIES.has(k) && !BUILT.has(k)));
-  const engagementEvents = (extra.engagementEvents ?? {}) as Record<string, { name?: string; rel?: string }>;
-  const extraEvents = Array.isArray(extra.events) ? (extra.events as NinjsEntity[]) : [];
+  const engagementEvents = (extra[ENGAGEMENT_EVENTS_KEY] ?? {}) as EngagementEvents;
+  const extraEvents = Array.isArray(extra[EXTRA_EVENTS_KEY]) ? (extra[EXTRA_EVENTS_KEY] as NinjsEntity[]) : [];
 
   const doc: NinjsDocument = {
     uri: a.uri,
@@ -63,7 +65,7 @@ export function articleToNinjs(a: ExportArticle, base: string): NinjsDocument {
   if (a.byline) doc.by = a.byline;
   if (doc.located === undefined && a.datelineText) doc.located = a.datelineText;
 
-  const entity = (kind: 'person' | 'organisation' | 'place', e: { slug: string; name: string }, rel: string): NinjsEntity => ({
+  const entity = (kind: EntityKind, e: { slug: string; name: string }, rel: string): NinjsEntity => ({
     name: e.name,
     rel,
     uri: entityUri(base, kind, e.slug),

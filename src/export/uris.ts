@@ -8,18 +8,11 @@
  * request's origin. Re-ingesting a document that carries these URIs resolves each entity to
  * the one it names (see `parseOwnUri` and the loader), so an export round-trips.
  */
+import { NODE_KINDS, type UriKind } from '../domain/vocabulary.ts';
 
-export type EntityKind = 'article' | 'person' | 'organisation' | 'place' | 'engagement';
-
-/** The path segment of each kind. */
-export const ENTITY_PATHS: Readonly<Record<EntityKind, string>> = {
-  article: 'articles',
-  person: 'people',
-  organisation: 'organisations',
-  place: 'places',
-  engagement: 'engagements',
-};
-const KIND_OF_PATH = new Map(Object.entries(ENTITY_PATHS).map(([kind, path]) => [path, kind as EntityKind]));
+/** The kind whose URIs have this path segment (`NODE_KINDS[kind].path`). */
+const KIND_OF_PATH = new Map<string, UriKind>();
+for (const [kind, { path }] of Object.entries(NODE_KINDS)) if (path) KIND_OF_PATH.set(path, kind as UriKind);
 
 /** A base URL without its trailing slash. */
 export function trimBase(base: string): string {
@@ -27,15 +20,15 @@ export function trimBase(base: string): string {
 }
 
 /** The URI of an entity: `ref` is the slug (the engagement's row id for engagements). */
-export function entityUri(base: string, kind: EntityKind, ref: string | number): string {
-  return `${trimBase(base)}/${ENTITY_PATHS[kind]}/${encodeURIComponent(String(ref))}`;
+export function entityUri(base: string, kind: UriKind, ref: string | number): string {
+  return `${trimBase(base)}/${NODE_KINDS[kind].path}/${encodeURIComponent(String(ref))}`;
 }
 
 /**
  * Recognise one of our own URIs under any of `bases`.
  * @returns the kind and the slug (or engagement id, as a string), or null for any other URI
  */
-export function parseOwnUri(uri: string, bases: readonly string[]): { kind: EntityKind; ref: string } | null {
+export function parseOwnUri(uri: string, bases: readonly string[]): { kind: UriKind; ref: string } | null {
   for (const base of bases) {
     const prefix = `${trimBase(base)}/`;
     if (!uri.startsWith(prefix)) continue;

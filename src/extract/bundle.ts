@@ -76,19 +76,6 @@ export function toBundle(doc: Doc): ArticleBundle {
     return keys.get(id);
   };
 
-  // Relevance: headline presence, an early first mention and how often it is named.
-  const bodyLen = Math.max(1, doc.text.length - doc.bodyStart);
-  const lead = doc.paragraphs.find((p) => p.start >= doc.bodyStart);
-  const link = (e: EntityDraft): { rel?: MentionRel; relevance?: number } => {
-    if (!e.mentions.length) return {};
-    const inHeadline = e.mentions.some((m) => m.start < doc.bodyStart);
-    const first = e.mentions.find((m) => m.start >= doc.bodyStart);
-    const early = first ? 1 - Math.min(1, (first.start - doc.bodyStart) / bodyLen) : 0;
-    const inLead = !!first && !!lead && first.start < lead.end;
-    const relevance = Math.round(Math.min(1, (inHeadline ? 0.4 : 0) + (inLead ? 0.2 : 0) + 0.15 * early + Math.min(0.3, 0.07 * e.mentions.length)) * 100) / 100;
-    // About: named in the headline, or in the lead paragraph and again later.
-    return { rel: inHeadline || (inLead && e.mentions.length >= 2) || relevance >= 0.6 ? 'about' : 'mentions', relevance };
-  };
   const aliasesOf = (e: EntityDraft) => {
     const seen = new Set([e.name.toLowerCase()]);
     const out: string[] = [];
@@ -100,6 +87,15 @@ export function toBundle(doc: Doc): ArticleBundle {
     }
     return out;
   };
+  // What every entity carries: key, names, and rel and relevance as the entities stage scored
+  // them (an entity never named in the text, with no rel, is not linked to the article).
+  const named = (e: EntityDraft): { key: string; name: string; aliases: string[]; sameAs: string[]; rel?: MentionRel; relevance?: number } => ({
+    key: keys.get(e.id)!,
+    name: e.name,
+    aliases: aliasesOf(e),
+    sameAs: [],
+    ...(e.rel ? { rel: e.rel, relevance: e.relevance } : {}),
+  });
 
   const places = doc.entities
     .filter((e) => e.type === 'place')
@@ -108,11 +104,7 @@ export function toBundle(doc: Doc): ArticleBundle {
       const country = kind !== 'COUNTRY' ? keyOfId(e.country, 'place', 'COUNTRY') : undefined;
       return withEvidence(
         {
-          key: keys.get(e.id)!,
-          name: e.name,
-          aliases: aliasesOf(e),
-          sameAs: [],
-          ...link(e),
+          ...named(e),
           kind,
           ...(country && country !== keys.get(e.id) ? { country } : {}),
           ...(kind === 'COUNTRY' && e.iso3166 && /^[A-Z]{2}$/.test(e.iso3166) ? { iso3166: e.iso3166 } : {}),
@@ -126,11 +118,7 @@ export function toBundle(doc: Doc): ArticleBundle {
       const country = keyOfId(e.country, 'place', 'COUNTRY');
       return withEvidence(
         {
-          key: keys.get(e.id)!,
-          name: e.name,
-          aliases: aliasesOf(e),
-          sameAs: [],
-          ...link(e),
+          ...named(e),
           kind: (e.kind && ORG_KINDS.has(e.kind) ? e.kind : 'OTHER') as OrganisationKind,
           ...(e.acronym?.trim() ? { acronym: e.acronym.trim() } : {}),
           ...(country ? { country } : {}),
@@ -151,7 +139,7 @@ export function toBundle(doc: Doc): ArticleBundle {
         roles.push({ title, ...(organisation ? { organisation } : {}) });
       }
       return withEvidence(
-        { key: keys.get(e.id)!, name: e.name, aliases: aliasesOf(e), sameAs: [], ...link(e), ...(nationality ? { nationality } : {}), roles },
+        { ...named(e), ...(nationality ? { nationality } : {}), roles },
         e.evidence,
       );
     });
@@ -195,7 +183,7 @@ export function toBundle(doc: Doc): ArticleBundle {
     return [withEvidence({ text: q.text, speaker, ...(engagement ? { engagement } : {}) }, q.evidence)];
   });
   const figures = doc.figures
-    .filter((f) => Number.isFinite(f.value) && f.text.trim())
+    .filter((f) => f.value && f.text.trim())
     .map((f) =>
       withEvidence(
         {

@@ -96,7 +96,7 @@ export interface EntityDraft {
    * demonym or a role), which the bundle keeps without linking it to the article.
    */
   rel?: 'about' | 'mentions';
-  /** 0..1, from headline and opening presence and the number of mentions. */
+  /** 0..1, from headline and lead presence, how early and how often it is named (stage `entities`). */
   relevance?: number;
   evidence: Evidence;
 }
@@ -138,7 +138,8 @@ export interface EngagementDraft {
 export interface FigureDraft {
   /** As printed ("$3 billion"). */
   text: string;
-  value: number;
+  /** The exact amount, a canonical decimal string (src/domain/decimal.ts). */
+  value: string;
   /** ISO 4217. */
   currency?: string;
   unit?: string;

@@ -14,4 +14,4 @@ export type { Stage, EntityDraft, EngagementDraft, QuoteDraft, FigureDraft } fro
 export { extractArticle, PIPELINE, STAGE_NAMES } from './pipeline.ts';
 export { checkArticleText, ExtractRefused, sizeProblem, type ArticleTextProblem, type ArticleTextCode } from './check.ts';
 export { toBundle, EXTRACTOR } from './bundle.ts';
-export { articleFromFile, extractText, readArticleFile } from './input.ts';
+export { articleFromFile, readArticleFile } from './input.ts';

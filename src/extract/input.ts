@@ -5,12 +5,10 @@
  *
  *   readArticleFile(name, bytes, limits?) → ExtractInput      (a .txt / .html file's bytes)
  *   articleFromFile(name, text) → { headline, body }
- *   extractText(input, limits?) → { bundle, doc }             (`extractArticle`: check, then extract)
  */
 import { DEFAULT_TEXT_LIMITS, type TextLimits } from '../config.ts';
 import { ExtractRefused, sizeProblem } from './check.ts';
 import type { ExtractInput } from './document.ts';
-import { extractArticle } from './pipeline.ts';
 import { looksLikeHtml, reduceHtml } from './stages/segment.ts';
 
 /**
@@ -46,10 +44,3 @@ export function readArticleFile(name: string, bytes: Uint8Array, limits: TextLim
   if (large) throw new ExtractRefused([large]);
   return articleFromFile(name, new TextDecoder('utf-8').decode(bytes));
 }
-
-/**
- * Submitted text to a bundle: the same function as `extractArticle` (which checks the text with
- * `checkArticleText` first), under the name the CLI, the file ingest and `ingestText` call.
- * @throws ExtractRefused with every problem (`{ path, message, code }`) when the check fails
- */
-export const extractText = extractArticle;

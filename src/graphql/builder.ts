@@ -12,6 +12,7 @@ import type { TextLimits } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { relations, type Relations } from '../db/relations.ts';
 import { badInput } from './errors.ts';
+import { isRowId } from './ids.ts';
 import { pageSizeFor } from './connections/page-sizes.ts';
 import { fieldCost } from './limits.ts';
 
@@ -45,6 +46,7 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
   Scalars: {
     DateTime: { Input: string; Output: string };
+    Decimal: { Input: string; Output: string };
     JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string | number };
   };
@@ -108,12 +110,6 @@ builder.queryType({});
 
 /** Most ids `nodes` resolves in one request (a page of any connection). */
 const MAX_NODES = 100;
-const NODE_TYPES = new Set(['Article', 'Person', 'Organisation', 'Place', 'Engagement', 'Quote']);
-
-/** A decoded global id naming a node type and a canonical positive row id ("12", not "012" or "1e3"). */
-function isRowId(id: { typename: string; id: string }): boolean {
-  return NODE_TYPES.has(id.typename) && /^[1-9]\d{0,15}$/.test(id.id);
-}
 
 /** The Drizzle plugin's refusal for a row that is not there ("Model people(9) not found"). */
 function isMissing(error: unknown): boolean {

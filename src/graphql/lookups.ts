@@ -2,10 +2,11 @@
  * Root lookups by global id, slug (or, for articles, ninjs `uri`): `Query.article`, `engagement`,
  * `person`, `organisation`, `place`.
  *
- * Relay detail relied on (@pothos/plugin-relay 4.8; test/core.test.ts "a Person lookup with an
- * Article id answers null" guards it): a global id is `base64("Type:rowid")`, so another type's
- * well-formed id is recognised by decoding it.
+ * Relay detail relied on (@pothos/plugin-relay 4.8; test/core.test.ts "an id of another type →
+ * null; a malformed id → BAD_USER_INPUT" guards it): a global id is `base64("Type:rowid")`, so
+ * another type's well-formed id is recognised by decoding it.
  */
+import type { NodeTypename } from '../domain/vocabulary.ts';
 import { builder } from './builder.ts';
 import { badInput } from './errors.ts';
 import { decodeId } from './ids.ts';
@@ -22,7 +23,7 @@ export const lookupArgs = builder.args((t) => ({
  * @throws GraphQLError BAD_USER_INPUT when neither or both are given, or the id is malformed
  */
 export function lookupWhere(
-  typename: string,
+  typename: NodeTypename,
   args: { id?: string | number | null; slug?: string | null; uri?: string | null },
 ): { id?: number; slug?: string; uri?: string } | null {
   const given = [args.id, args.slug, args.uri].filter((v) => v !== null && v !== undefined);

@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextLimits } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { extractText, ExtractRefused, readArticleFile, type ExtractInput } from '../extract/index.ts';
+import { extractArticle, ExtractRefused, readArticleFile, type ExtractInput } from '../extract/index.ts';
 import { loadBundle, type LoadOptions } from './load.ts';
 import { BundleRejected, type Problem } from './validate.ts';
 
@@ -176,7 +176,7 @@ export async function ingestTextFile(
     return { source: file.source, status: 'rejected', problems: [{ path: '', message: `cannot read: ${(e as Error).message}` }] };
   }
   try {
-    const { bundle } = extractText({ ...options.input, ...readArticleFile(file.source, bytes, options.limits) }, options.limits);
+    const { bundle } = extractArticle({ ...options.input, ...readArticleFile(file.source, bytes, options.limits) }, options.limits);
     const r = await loadBundle(db, bundle, options);
     const a = bundle.annotations;
     const extracted = {

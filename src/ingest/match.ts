@@ -9,17 +9,13 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import * as t from '../db/schema.ts';
 import { foldName } from '../domain/fold.ts';
 import { variantKey } from '../domain/variant.ts';
-import { parseOwnUri, type EntityKind } from '../export/uris.ts';
+import { KIND_OF_OWNER, type OwnerField } from '../domain/vocabulary.ts';
+import { parseOwnUri } from '../export/uris.ts';
 import type { Tx } from './transaction.ts';
 
 /** Where an entity kind's aliases and sameAs rows point (`aliases.person_id` ...). */
-export type OwnerColumn = 'personId' | 'organisationId' | 'placeId';
+export type OwnerColumn = OwnerField;
 export type EntityTable = typeof t.people | typeof t.organisations | typeof t.places;
-const KIND_OF_OWNER: Record<OwnerColumn, Exclude<EntityKind, 'engagement'>> = {
-  personId: 'person',
-  organisationId: 'organisation',
-  placeId: 'place',
-};
 
 /** An incoming entity as matching sees it. */
 export interface Incoming {

@@ -1,10 +1,12 @@
 /**
- * A hand-built document of a short harbour-minister article (the project's own text) run through
- * the quotes, engagements and figures stages and written as a bundle: the fixture of the bundle
+ * A hand-built document of a short harbour-minister article (the project's own text) scored as
+ * the entities stage scores it (rel, relevance), run through the quotes, engagements and figures
+ * stages and written as a bundle: the fixture of the bundle
  * tests, the pure one (../bundle.test.ts) and the database one (./integration/bundle-load.test.ts).
  */
 import { toBundle } from '../../src/extract/bundle.ts';
 import { engagements } from '../../src/extract/stages/engagements.ts';
+import { scoreEntities } from '../../src/extract/stages/entities.ts';
 import { figures } from '../../src/extract/stages/figures.ts';
 import { quotes } from '../../src/extract/stages/quotes.ts';
 import { makeDoc, type EntitySpec } from './doc.ts';
@@ -27,6 +29,7 @@ export const BODY = [
 export function extracted(input: { headline?: string; uri?: string } = {}) {
   const doc = makeDoc({ headline: input.headline ?? 'Nigeria’s harbour minister visits Ghana', body: BODY, published: '2025-03-12T08:00:00Z', uri: input.uri }, CAST);
   doc.dateline = { text: 'ACCRA', place: 'a1', span: { start: doc.bodyStart, end: doc.bodyStart + 5 } };
+  scoreEntities(doc);
   quotes(doc);
   engagements(doc);
   figures(doc);

@@ -27,7 +27,7 @@ describe('toBundle', () => {
     expect(a.places.find((p) => p.key === 'accra')).toMatchObject({ kind: 'CITY', country: 'ghana' });
     expect(a.quotes).toEqual([expect.objectContaining({ text: 'We have come to build', speaker: 'lena-okafor' })]);
     expect(a.quotes[0]!.engagement).toBe(a.engagements.find((e) => e.kind === 'STATEMENT')!.key);
-    expect(a.figures).toContainEqual(expect.objectContaining({ text: '$1.5 billion', value: 1_500_000_000, currency: 'USD' }));
+    expect(a.figures).toContainEqual(expect.objectContaining({ text: '$1.5 billion', value: '1500000000', currency: 'USD' }));
     const visit = a.engagements.find((e) => e.kind === 'VISIT')!;
     expect(visit).toMatchObject({ cameo: '042', place: 'accra', date: { text: 'on Tuesday' } });
     expect(visit.participants).toEqual([{ actor: 'lena-okafor', role: 'GUEST' }, { actor: 'kwame-mensah', role: 'HOST' }]);
@@ -63,7 +63,7 @@ describe('extractArticle', () => {
     const v = validateBundle(bundle);
     expect(v.ok ? [] : v.problems).toEqual([]);
     expect(doc.quotes.map((q) => q.text)).toEqual(['We have come to build']);
-    expect(bundle.annotations.figures[0]).toMatchObject({ text: '$1.5 billion', value: 1_500_000_000, currency: 'USD' });
+    expect(bundle.annotations.figures[0]).toMatchObject({ text: '$1.5 billion', value: '1500000000', currency: 'USD' });
   });
 
   it('refuses a language other than English with EXTRACT_REFUSED and every problem', async () => {

@@ -110,14 +110,17 @@ describe('JSON-LD out', () => {
       dateline: 'TEHRAN',
       contentLocation: { '@type': 'City', name: 'Tehran', sameAs: ['http://www.wikidata.org/entity/Q3616'] },
     });
-    expect(ld).not.toHaveProperty('datePublished'); // the seed gives no date
+    expect(ld.datePublished).toBe('2025-11-24T00:00:00Z'); // the seed's publication day (its edNote says where it comes from)
     const aboutTypes = ld.about.map((x: any) => x['@type']);
     expect(aboutTypes).toEqual(expect.arrayContaining(['Person', 'GovernmentOrganization', 'Country', 'Event']));
     expect(ld.mentions.map((x: any) => x.name)).toContain('Muhammad Mudassir Tipu');
     const visit = ld.about.find((x: any) => x['@type'] === 'Event' && x.location?.name === 'Islamabad');
     expect(visit.attendee.map((a: any) => a.name)).toEqual(expect.arrayContaining(['Ali Larijani', 'Pakistan']));
     expect(visit.organizer.map((a: any) => a.name)).toEqual(['Pakistan']);
-    expect(visit).not.toHaveProperty('startDate'); // undated in the source
+    // The visit spans 24–25 November 2025: startDate/endDate are given for one known day only.
+    expect(visit).not.toHaveProperty('startDate');
+    const remarks = [...ld.about, ...ld.mentions].find((x: any) => x['@type'] === 'Event' && /Ambassador to Tehran/.test(x.name));
+    expect(remarks).toMatchObject({ startDate: '2025-11-24', endDate: '2025-11-24' }); // "on Monday"
   });
 
   it('datePublished and an Event startDate/endDate appear when known', async () => {

@@ -271,7 +271,7 @@ describe('on the seed', () => {
       expect(res.body.errors).toBeUndefined();
       expect(res.statements).toBe(1);
       const found = res.body.data.engagements.edges.map((e: { node: { kind: string; date: { text: string } | null; place: { name: string } | null } }) => e.node);
-      expect(found).toContainEqual({ kind: 'VISIT', date: null, place: { name: 'Islamabad' } });
+      expect(found).toContainEqual({ kind: 'VISIT', date: { text: null }, place: { name: 'Islamabad' } });
       expect(found).toContainEqual({ kind: 'MEETING', date: { text: 'late October' }, place: { name: 'Tehran' } });
       expect(found).toContainEqual({ kind: 'DELEGATION', date: { text: 'early November' }, place: { name: 'Islamabad' } });
       expect(res.body.data.engagements.totalCount).toBe(found.length);

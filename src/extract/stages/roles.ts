@@ -8,6 +8,7 @@
  */
 import type { EntityDraft, NameCandidate, RoleDraft } from '../document.ts';
 import { ev } from '../drafts.ts';
+import { countryByDemonym } from '../knowledge/gazetteer.ts';
 import { isCapitalised, isUpper, lex, low } from '../lexicon.ts';
 import type { NameContext } from '../name-context.ts';
 /** Heads after "to" that the title keeps ("Ambassador to Tehran"). */
@@ -232,5 +233,41 @@ export function resolveRoles(
     }
     const countries = new Set(person.roles.map((r) => r.country).filter(Boolean));
     if (countries.size === 1) person.nationality = [...countries][0];
+  }
+}
+
+/** "his Tanzanian counterpart, X" / "her counterpart X" just before a person's mention. */
+const COUNTERPART = /\b(?:his|her|their)\s+(?:([A-Z][\p{L}-]+)\s+)?counterparts?\s*,?\s*$/u;
+
+/**
+ * Pass 4, `counterpart`: a person with no office of their own, named as another person's
+ * counterpart ("Kenyan Foreign Minister A met her Tanzanian counterpart, B"), holds the same
+ * office, in the country of the demonym when one is given and the text names that country. The
+ * other person is the sentence's first person with an office, mentioned before the cue.
+ */
+export function counterpartRoles(ctx: NameContext, countryPlace: (iso2: string) => EntityDraft | undefined): void {
+  const doc = ctx.doc;
+  const people = doc.entities.filter((e) => e.type === 'person');
+  for (const person of people) {
+    if (person.roles.length) continue;
+    for (const m of person.mentions) {
+      const sentence = doc.sentences.find((x) => x.start <= m.start && m.start < x.end);
+      const cue = sentence && COUNTERPART.exec(doc.text.slice(sentence.start, m.start));
+      if (!sentence || !cue) continue;
+      const cueStart = sentence.start + cue.index;
+      const other = people
+        .filter((p) => p !== person && p.roles.length)
+        .map((p) => ({ p, at: p.mentions.find((x) => x.start >= sentence.start && x.end <= cueStart)?.start }))
+        .filter((x): x is { p: EntityDraft; at: number } => x.at !== undefined)
+        .sort((a, b) => a.at - b.at)[0]?.p;
+      if (!other) continue;
+      const role: RoleDraft = { title: other.roles[0]!.title, evidence: ev('counterpart', [cueStart, m.end]) };
+      const country = cue[1] ? countryByDemonym(cue[1]) : undefined;
+      const place = country ? countryPlace(country.iso2) : undefined;
+      if (place) role.country = place.id;
+      ctx.drafts.addRole(person, role);
+      if (place && !person.nationality) person.nationality = place.id;
+      break;
+    }
   }
 }

@@ -3,6 +3,7 @@
  * agreement, statement ...), coded with CAMEO, dated as a partial date, placed, with its
  * participants and the articles that reported it. `Query.engagement`, `Query.engagements`.
  */
+import { partialDateSelection } from '../../db/partial-date-columns.ts';
 import { ENGAGEMENT_STATUSES, PARTICIPANT_ROLES } from '../../db/schema.ts';
 import { builder } from '../builder.ts';
 import { lookupWhere } from '../lookups.ts';
@@ -33,7 +34,7 @@ export const Engagement = builder.drizzleNode('engagements', {
     date: t.field({
       type: PartialDate,
       nullable: true,
-      select: { columns: { dateText: true, dateEdtf: true, datePrecision: true, dateEarliest: true, dateLatest: true } },
+      select: { columns: partialDateSelection('date') },
       resolve: (e) => partialDateOf(e, 'date'),
     }),
     place: t.relation('place', { nullable: true }),

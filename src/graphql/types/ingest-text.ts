@@ -7,7 +7,7 @@
  */
 import { requireScope } from '../../auth/credentials.ts';
 import { DEFAULT_TEXT_LIMITS } from '../../config.ts';
-import { extractText, ExtractRefused } from '../../extract/index.ts';
+import { extractArticle, ExtractRefused } from '../../extract/index.ts';
 import { loadBundle, type LoadResult } from '../../ingest/load.ts';
 import { BundleRejected, validateBundle, type Problem } from '../../ingest/validate.ts';
 import { builder } from '../builder.ts';
@@ -67,7 +67,7 @@ builder.mutationFields((t) => ({
       await requireScope(ctx.auth ?? anonymous);
       let bundle: unknown;
       try {
-        ({ bundle } = extractText(input, ctx.textLimits ?? DEFAULT_TEXT_LIMITS));
+        ({ bundle } = extractArticle(input, ctx.textLimits ?? DEFAULT_TEXT_LIMITS));
       } catch (err) {
         if (err instanceof ExtractRefused) throw refused('The text was refused', err.problems);
         throw err;
