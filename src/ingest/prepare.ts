@@ -91,6 +91,29 @@ export function strongerRel(a: 'about' | 'mentions' | undefined, b: 'about' | 'm
   return a === 'about' || b === 'about' ? 'about' : (a ?? b);
 }
 
+/**
+ * The article's links to one kind of entity, one per stored entity: two bundle keys resolving to
+ * one entity give one link, with the stronger rel and the higher relevance; entities without a
+ * rel are annotated, not linked. `ids` maps bundle keys to row ids.
+ */
+export function linksById(
+  list: { key: string; rel?: 'about' | 'mentions' | undefined; relevance?: number | undefined }[],
+  ids: Map<string, number>,
+): Map<number, { rel: 'about' | 'mentions'; relevance: number | null }> {
+  const byId = new Map<number, { rel: 'about' | 'mentions'; relevance: number | null }>();
+  for (const e of list) {
+    if (!e.rel) continue;
+    const id = ids.get(e.key)!;
+    const seen = byId.get(id);
+    const relevance = e.relevance ?? null;
+    byId.set(id, {
+      rel: strongerRel(seen?.rel, e.rel)!,
+      relevance: seen?.relevance == null ? relevance : relevance == null ? seen.relevance : Math.max(seen.relevance, relevance),
+    });
+  }
+  return byId;
+}
+
 /** "Larijani" alone is "Ali Larijani" when exactly one person in the article has that surname. */
 function mergeSurnameMentions(people: PersonInput[], rename: (from: string, to: string) => void): PersonInput[] {
   const kept: PersonInput[] = [];
@@ -138,20 +161,8 @@ export function contentHash(p: PreparedBundle, r: ResolvedContent): string {
   const fingerprints = new Map(r.engagements.map((e) => [e.key, e.fingerprint]));
   const ranked = [...new Set(fingerprints.values())].sort();
   const speaker = (key: string | undefined) => (!key ? null : r.ids.personIds.has(key) ? `p${r.ids.personIds.get(key)}` : `o${r.ids.orgIds.get(key)}`);
-  const entityLinks = (prefix: string, list: { key: string; rel?: string | undefined; relevance?: number | undefined }[], map: Map<string, number>) => {
-    const byId = new Map<number, { rel: string; relevance: number | null }>();
-    for (const e of list) {
-      if (!e.rel) continue;
-      const id = map.get(e.key)!;
-      const seen = byId.get(id);
-      const relevance = e.relevance ?? null;
-      byId.set(id, {
-        rel: strongerRel(seen?.rel as 'about' | undefined, e.rel as 'about')!,
-        relevance: seen?.relevance == null ? relevance : relevance == null ? seen.relevance : Math.max(seen.relevance, relevance),
-      });
-    }
-    return [...byId].map(([id, l]) => ({ entity: `${prefix}${id}`, rel: l.rel, relevance: l.relevance }));
-  };
+  const entityLinks = (prefix: string, list: Parameters<typeof linksById>[0], map: Map<string, number>) =>
+    [...linksById(list, map)].map(([id, l]) => ({ entity: `${prefix}${id}`, rel: l.rel, relevance: l.relevance }));
   const evidence = storedExtraction(bundle, p.printed, p.storedText, {
     ...r.ids,
     engagementIds: new Map([...fingerprints].map(([key, fp]) => [key, ranked.indexOf(fp)])),

@@ -9,7 +9,7 @@ import * as t from '../db/schema.ts';
 import type { ArticleBundle } from './bundle.ts';
 import { storedExtraction } from './evidence.ts';
 import { reportedEngagements } from './orphans.ts';
-import { strongerRel, type PreparedBundle } from './prepare.ts';
+import { linksById, type PreparedBundle } from './prepare.ts';
 import { freeSlugs, type EntityIds, type Ids } from './resolve.ts';
 import type { Tx } from './transaction.ts';
 
@@ -109,20 +109,7 @@ function keptIds<F extends { id: number }, I>(former: F[], incoming: I[], identi
 /** Link the article to the entities with a `rel`; two keys resolving to one entity give one link (the stronger rel, the higher relevance). */
 export async function linkEntities(tx: Tx, articleId: number, bundle: ArticleBundle, ids: EntityIds) {
   const a = bundle.annotations;
-  const links = <E extends { key: string; rel?: t.MentionRel | undefined; relevance?: number | undefined }>(list: E[], map: Ids) => {
-    const byId = new Map<number, { rel: t.MentionRel; relevance: number | null }>();
-    for (const e of list) {
-      if (!e.rel) continue;
-      const id = map.get(e.key)!;
-      const seen = byId.get(id);
-      const relevance = e.relevance ?? null;
-      byId.set(id, {
-        rel: strongerRel(seen?.rel, e.rel)!,
-        relevance: seen?.relevance == null ? relevance : relevance == null ? seen.relevance : Math.max(seen.relevance, relevance),
-      });
-    }
-    return [...byId.entries()].map(([id, l]) => ({ id, articleId, ...l }));
-  };
+  const links = (list: Parameters<typeof linksById>[0], map: Ids) => [...linksById(list, map).entries()].map(([id, l]) => ({ id, articleId, ...l }));
   const people = links(a.people, ids.personIds).map(({ id, ...l }) => ({ ...l, personId: id }));
   const orgs = links(a.organisations, ids.orgIds).map(({ id, ...l }) => ({ ...l, organisationId: id }));
   const places = links(a.places, ids.placeIds).map(({ id, ...l }) => ({ ...l, placeId: id }));
