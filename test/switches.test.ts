@@ -6,7 +6,6 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { wranglerDevArgs } from '../tools/dev/dev.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
+import { freePort } from './helpers/processes.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const page = (t: TestApp) => t.app.request('/graphql', { headers: { accept: 'text/html' } });
@@ -65,17 +65,6 @@ describe('a write to a server without credentials', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Run the Node entry (`npm start` without the asset build) until it listens; its output so far. */
 async function startOutput(env: Record<string, string>): Promise<string> {

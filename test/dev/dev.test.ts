@@ -4,30 +4,19 @@
  * queries over HTTP in one SQL statement, serves GraphiQL with same-origin assets through Workers
  * static assets, and SIGTERM to the npm process group stops every process it started.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHIQL_ASSET_BASE, GRAPHIQL_ASSET_LIST } from '../../src/graphiql.ts';
 import { fetchedPaths, isSameOriginOrInline, pageUrls } from '../helpers/graphiql-urls.ts';
+import { freePort, startNpmDev } from '../helpers/processes.ts';
 import { ACCEPTANCE_QUERIES } from '../worker/queries.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const START_TIMEOUT_MS = 150_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Every live process whose parent chain leads to `root` (root included), from /proc. */
 function descendants(root: number): number[] {
@@ -56,29 +45,14 @@ describe.skipIf(process.platform !== 'linux')('npm run dev', () => {
   let dir: string;
   let child: ChildProcess;
   let port: number;
-  let output = '';
+  let output: () => string;
   let base: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'newsgraph-dev-test-'));
     port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    // Its own process group, as a terminal gives `npm run dev`; npm is the one on PATH
-    // (node_modules/.bin first, so Node 22 runs the scripts).
-    child = spawn('npm', ['run', 'dev', '--', '--db', join(dir, 'dev.db')], {
-      cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), HRANA_PORT: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    while (!output.includes('Newsgraph Worker (wrangler dev) on')) {
-      if (child.exitCode !== null) throw new Error(`npm run dev exited ${child.exitCode}:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`npm run dev did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    ({ child, output } = await startNpmDev(['--db', join(dir, 'dev.db')], { ...process.env, PORT: String(port), HRANA_PORT: '' }, START_TIMEOUT_MS));
   }, START_TIMEOUT_MS + 10_000);
 
   afterAll(() => {
@@ -95,9 +69,9 @@ describe.skipIf(process.platform !== 'linux')('npm run dev', () => {
   });
 
   it('prints the URL once /health answers', async () => {
-    expect(output).toContain(`Newsgraph Worker (wrangler dev) on ${base}/graphql`);
-    expect(output).toMatch(/Hrana dev server \(libSQL over HTTP\) on http:\/\/127\.0\.0\.1:\d+/);
-    expect(output).toContain('the Worker reads the database over HTTP (first article: larijani-pakistan-visit)');
+    expect(output()).toContain(`Newsgraph Worker (wrangler dev) on ${base}/graphql`);
+    expect(output()).toMatch(/Hrana dev server \(libSQL over HTTP\) on http:\/\/127\.0\.0\.1:\d+/);
+    expect(output()).toContain('the Worker reads the database over HTTP (first article: larijani-pakistan-visit)');
     const res = await fetch(`${base}/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
@@ -174,7 +148,7 @@ describe.skipIf(process.platform !== 'linux')('npm run dev with a .dev.vars file
   let dir: string;
   let child: ChildProcess;
   let base: string;
-  let output = '';
+  let output: () => string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'newsgraph-dev-vars-test-'));
@@ -183,20 +157,7 @@ describe.skipIf(process.platform !== 'linux')('npm run dev with a .dev.vars file
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     const { DEBUG_SQL: _d, API_KEYS: _k, ...env } = process.env;
-    child = spawn('npm', ['run', 'dev', '--', '--db', join(dir, 'dev.db'), '--dev-vars', vars], {
-      cwd: repoRoot,
-      env: { ...env, PORT: String(port), HRANA_PORT: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    while (!output.includes('Newsgraph Worker (wrangler dev) on')) {
-      if (child.exitCode !== null) throw new Error(`npm run dev exited ${child.exitCode}:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`npm run dev did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    ({ child, output } = await startNpmDev(['--db', join(dir, 'dev.db'), '--dev-vars', vars], { ...env, PORT: String(port), HRANA_PORT: '' }, START_TIMEOUT_MS));
   }, START_TIMEOUT_MS + 10_000);
 
   afterAll(async () => {
@@ -215,8 +176,8 @@ describe.skipIf(process.platform !== 'linux')('npm run dev with a .dev.vars file
     const body = (await (await post('{ articles(first: 1) { totalCount } }')).json()) as any;
     expect(body.errors).toBeUndefined();
     expect(body.extensions?.sql).toBeUndefined();
-    expect(output).toMatch(/dev: variables from .*dev\.vars: API_KEYS, DEBUG_SQL/);
-    expect(output).not.toContain(API_KEY);
+    expect(output()).toMatch(/dev: variables from .*dev\.vars: API_KEYS, DEBUG_SQL/);
+    expect(output()).not.toContain(API_KEY);
   });
 
   it('accepts the API key of the file for writes', async () => {
