@@ -2,27 +2,15 @@
  * The core issue's acceptance, on the seed, through the real app over a real libSQL file:
  * nested walks in every direction answered by one SQL statement each.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSeed } from '../src/ingest/seed.ts';
-import { createTestApp, type TestApp } from './helpers/app.ts';
+import { testAppForSuite } from './helpers/app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
-
-/** Run a query that must succeed; returns its data and statement count. */
-async function ok(query: string, variables?: Record<string, unknown>) {
-  const res = await t.gql(query, variables);
-  expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-  expect(res.status).toBe(200);
-  return { data: res.body.data, statements: res.statements };
-}
+const t = testAppForSuite();
 
 describe('the seed article as a graph', () => {
   it('Ali Larijani: Secretary of the SNSC, guest on the visit to Pakistan, in the late-October meeting with Naqvi', async () => {
-    const { data, statements } = await ok(`{
+    const { data, statements } = await t.ok(`{
       person(slug: "ali-larijani") {
         name
         aliases
@@ -62,7 +50,7 @@ describe('the seed article as a graph', () => {
   });
 
   it("Muhammad Mudassir Tipu's quotes are exactly the two passages the article attributes to him", async () => {
-    const { data, statements } = await ok(`{ person(slug: "muhammad-mudassir-tipu") {
+    const { data, statements } = await t.ok(`{ person(slug: "muhammad-mudassir-tipu") {
       roles { title organisation { name kind } }
       quotes { text speaker { name } article { slug } engagement { kind date { text precision } } }
     } }`);
@@ -79,7 +67,7 @@ describe('the seed article as a graph', () => {
   });
 
   it('article → people → roles → organisation → engagements → articles returns the seed article, in one statement', async () => {
-    const { data, statements } = await ok(`{ article(slug: "larijani-pakistan-visit") {
+    const { data, statements } = await t.ok(`{ article(slug: "larijani-pakistan-visit") {
       uri headline datelineText dateline { name } publishedAt language
       people(first: 10) { totalCount edges { rel relevance node {
         name
@@ -111,7 +99,7 @@ describe('the seed article as a graph', () => {
   });
 
   it('the four officials, their titles and organisations', async () => {
-    const { data } = await ok(`{ people(first: 50) { edges { node { name roles { title organisation { name } } nationality { name } } } } }`);
+    const { data } = await t.ok(`{ people(first: 50) { edges { node { name roles { title organisation { name } } nationality { name } } } } }`);
     const byName = Object.fromEntries(data.people.edges.map((e: any) => [e.node.name, e.node]));
     expect(data.people.edges).toHaveLength(4);
     expect(byName['Muhammad Mudassir Tipu'].roles[0].title).toBe('Ambassador to Iran');
@@ -121,13 +109,13 @@ describe('the seed article as a graph', () => {
   });
 
   it('figures keep full precision: "$3 billion" is 3000000000 USD', async () => {
-    const { data } = await ok(`{ article(slug: "larijani-pakistan-visit") { figures { text value currency unit metric } } }`);
+    const { data } = await t.ok(`{ article(slug: "larijani-pakistan-visit") { figures { text value currency unit metric } } }`);
     expect(data.article.figures).toContainEqual({ text: '$3 billion', value: 3_000_000_000, currency: 'USD', unit: null, metric: 'bilateral trade' });
     expect(data.article.figures.find((f: any) => f.text === '$10 billion').value).toBe(10_000_000_000);
   });
 
   it('walks in the other directions: place → engagements → participants → actor → articles', async () => {
-    const { data, statements } = await ok(`{ place(slug: "islamabad") {
+    const { data, statements } = await t.ok(`{ place(slug: "islamabad") {
       kind country { name }
       engagements(first: 10) { edges { node { kind participants { role actor {
         __typename name
@@ -145,7 +133,7 @@ describe('the seed article as a graph', () => {
   });
 
   it('organisation → members → person → quotes → engagement → place, one statement', async () => {
-    const { data, statements } = await ok(`{ organisation(slug: "supreme-national-security-council") {
+    const { data, statements } = await t.ok(`{ organisation(slug: "supreme-national-security-council") {
       acronym parent { name kind }
       members { title person { name quotes { text engagement { kind place { name } } } } }
     } }`);
@@ -158,7 +146,7 @@ describe('the seed article as a graph', () => {
 
 describe('Relay ids', () => {
   it('node(id:) resolves every id the API hands out', async () => {
-    const { data } = await ok(`{ article(slug: "larijani-pakistan-visit") { id
+    const { data } = await t.ok(`{ article(slug: "larijani-pakistan-visit") { id
       people(first: 20) { edges { node { id } } }
       organisations(first: 30) { edges { node { id } } }
       places(first: 20) { edges { node { id } } }
@@ -172,22 +160,22 @@ describe('Relay ids', () => {
       ...a.quotes.map((q: any) => q.id),
     ];
     expect(ids.length).toBeGreaterThan(30);
-    const res = await ok(`query($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }`, { ids });
+    const res = await t.ok(`query($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }`, { ids });
     expect(res.data.nodes.map((n: any) => n.id)).toEqual(ids);
     for (const id of ids.slice(0, 5)) {
-      const one = await ok(`query($id: ID!) { node(id: $id) { id } }`, { id });
+      const one = await t.ok(`query($id: ID!) { node(id: $id) { id } }`, { id });
       expect(one.data.node.id).toBe(id);
     }
   });
 
   it('unknown slug → null, not an error', async () => {
-    const { data } = await ok(`{ person(slug: "nobody") { name } organisation(slug: "nothing") { name } place(slug: "nowhere") { name } article(slug: "none") { headline } }`);
+    const { data } = await t.ok(`{ person(slug: "nobody") { name } organisation(slug: "nothing") { name } place(slug: "nowhere") { name } article(slug: "none") { headline } }`);
     expect(data).toEqual({ person: null, organisation: null, place: null, article: null });
   });
 
   it('an id of another type → null; a malformed id → BAD_USER_INPUT', async () => {
-    const { data } = await ok(`{ article(slug: "larijani-pakistan-visit") { id } }`);
-    const wrong = await ok(`query($id: ID) { person(id: $id) { name } }`, { id: data.article.id });
+    const { data } = await t.ok(`{ article(slug: "larijani-pakistan-visit") { id } }`);
+    const wrong = await t.ok(`query($id: ID) { person(id: $id) { name } }`, { id: data.article.id });
     expect(wrong.data.person).toBeNull();
     const bad = await t.gql(`{ person(id: "%%%") { name } }`);
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -217,8 +205,8 @@ describe('data integrity', () => {
 describe('node and nodes on ids that name nothing', () => {
   const id = (s: string) => Buffer.from(s).toString('base64');
   it('a missing row, a non-node type or a non-canonical number → null; the other ids still answer', async () => {
-    const { data } = await ok(`{ person(slug: "ali-larijani") { id } }`);
-    const res = await ok(`query($ids: [ID!]!, $one: ID!, $fig: ID!, $odd: ID!) {
+    const { data } = await t.ok(`{ person(slug: "ali-larijani") { id } }`);
+    const res = await t.ok(`query($ids: [ID!]!, $one: ID!, $fig: ID!, $odd: ID!) {
       nodes(ids: $ids) { id }
       missing: node(id: $one) { id }
       figure: node(id: $fig) { id }
@@ -231,7 +219,7 @@ describe('node and nodes on ids that name nothing', () => {
 
 describe('a country page', () => {
   it('Place.engagements on a country lists what happened in its cities, in one statement', async () => {
-    const { data, statements } = await ok(`{
+    const { data, statements } = await t.ok(`{
       pakistan: place(slug: "pakistan") { engagements(first: 10) { totalCount edges { node { kind place { name } } } } }
       islamabad: place(slug: "islamabad") { engagements(first: 10) { totalCount } }
     }`);

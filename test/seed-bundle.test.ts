@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { articleBundle, type ArticleBundle } from '../src/ingest/bundle.ts';
 import { foldName } from '../src/domain/fold.ts';
 import { resolvePartialDate } from '../src/domain/partial-date.ts';
+import { SEED_DATE_BOUNDS } from './helpers/seed-facts.ts';
 import { SHARED_DIR as sharedDir, itWithShared } from './helpers/shared.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -201,13 +202,7 @@ describe('seed bundle: larijani-pakistan-visit', () => {
         return [e.date!.text ?? e.date!.edtf, [d.earliest, d.latest]];
       }),
     );
-    expect(bounds).toEqual({
-      'on Monday': ['2025-11-24', '2025-11-24'],
-      'late October': ['2025-10-21', '2025-10-31'],
-      'early November': ['2025-11-01', '2025-11-10'],
-      'in June': ['2025-06-01', '2025-06-30'],
-      '2025-11-24/2025-11-25': ['2025-11-24', '2025-11-25'],
-    });
+    expect(bounds).toEqual(SEED_DATE_BOUNDS);
   });
 
   it('summaries are plain public sentences, without coding notes', () => {

@@ -15,6 +15,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnySQLiteColumn,
   check,
   index,
   integer,
@@ -30,7 +31,17 @@ import {
 // table checks below are written from them, and they are re-exported for the callers of this module.
 export * from '../domain/vocabulary.ts';
 import { UNKNOWN_DAY_ASC, UNKNOWN_DESC, UNKNOWN_PUBLISHED_ASC, dateAscKey, dateDescKey, publishedAscKey, publishedDescKey } from './sort-keys.ts';
-import { DATE_PRECISIONS, ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, MENTION_RELS, ORGANISATION_KINDS, PARTICIPANT_ROLES, PLACE_KINDS } from '../domain/vocabulary.ts';
+import {
+  DATE_PRECISIONS,
+  ENGAGEMENT_KINDS,
+  ENGAGEMENT_STATUSES,
+  MENTION_RELS,
+  NODE_KINDS,
+  ORGANISATION_KINDS,
+  PARTICIPANT_ROLES,
+  PLACE_KINDS,
+  type EntityKind,
+} from '../domain/vocabulary.ts';
 
 /** SQL list literal for a CHECK constraint over one of the enums above. */
 const oneOf = (column: string, values: readonly string[]) =>
@@ -282,56 +293,31 @@ function publishedKeys() {
   };
 }
 
-export const articlePeople = sqliteTable(
-  'article_people',
-  {
-    ...linkColumns(),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-  },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.personId] }),
-    index('article_people_person_idx').on(t.personId, t.rel),
-    index('article_people_person_published_desc_idx').on(t.personId, t.publishedDescKey, t.articleId),
-    index('article_people_person_published_asc_idx').on(t.personId, t.publishedAscKey, t.articleId),
-    check('article_people_rel_ck', oneOf('rel', MENTION_RELS)),
-  ],
-);
+/**
+ * The link table between articles and one kind of entity, `article_<path>` (NODE_KINDS): the link
+ * columns above and the entity's owner column, one row per (article, entity). Indexed for the
+ * entity's links by rel, and for its articles latest or earliest first (`publishedKeys`).
+ */
+function articleLinkTable<K extends EntityKind>(kind: K, entityId: () => AnySQLiteColumn) {
+  const { path, ownerColumn, ownerField } = NODE_KINDS[kind] as (typeof NODE_KINDS)[K];
+  const name = `article_${path}` as `article_${(typeof NODE_KINDS)[K]['path']}`;
+  const ownerIdColumn = integer(ownerColumn).notNull().references(entityId, { onDelete: 'cascade' });
+  const owner = { [ownerField]: ownerIdColumn } as Record<(typeof NODE_KINDS)[K]['ownerField'], typeof ownerIdColumn>;
+  return sqliteTable(name, { ...linkColumns(), ...owner }, (t) => {
+    const ownerId = t[ownerField as keyof typeof t] as unknown as AnySQLiteColumn; // the generic key hides its type; the table type outside keeps it
+    return [
+      primaryKey({ columns: [t.articleId, ownerId] }),
+      index(`${name}_${kind}_idx`).on(ownerId, t.rel),
+      index(`${name}_${kind}_published_desc_idx`).on(ownerId, t.publishedDescKey, t.articleId),
+      index(`${name}_${kind}_published_asc_idx`).on(ownerId, t.publishedAscKey, t.articleId),
+      check(`${name}_rel_ck`, oneOf('rel', MENTION_RELS)),
+    ];
+  });
+}
 
-export const articleOrganisations = sqliteTable(
-  'article_organisations',
-  {
-    ...linkColumns(),
-    organisationId: integer('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
-  },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.organisationId] }),
-    index('article_organisations_organisation_idx').on(t.organisationId, t.rel),
-    index('article_organisations_organisation_published_desc_idx').on(t.organisationId, t.publishedDescKey, t.articleId),
-    index('article_organisations_organisation_published_asc_idx').on(t.organisationId, t.publishedAscKey, t.articleId),
-    check('article_organisations_rel_ck', oneOf('rel', MENTION_RELS)),
-  ],
-);
-
-export const articlePlaces = sqliteTable(
-  'article_places',
-  {
-    ...linkColumns(),
-    placeId: integer('place_id')
-      .notNull()
-      .references(() => places.id, { onDelete: 'cascade' }),
-  },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.placeId] }),
-    index('article_places_place_idx').on(t.placeId, t.rel),
-    index('article_places_place_published_desc_idx').on(t.placeId, t.publishedDescKey, t.articleId),
-    index('article_places_place_published_asc_idx').on(t.placeId, t.publishedAscKey, t.articleId),
-    check('article_places_rel_ck', oneOf('rel', MENTION_RELS)),
-  ],
-);
+export const articlePeople = articleLinkTable('person', () => people.id);
+export const articleOrganisations = articleLinkTable('organisation', () => organisations.id);
+export const articlePlaces = articleLinkTable('place', () => places.id);
 
 /**
  * CAMEO event codes (CAMEO 1.1b3 codebook, as used by GDELT): reference data loaded by a

@@ -41,6 +41,25 @@ const omitNull = <T extends Record<string, unknown>>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as NoNulls<T>;
 
 /**
+ * The rows `load` gives for `ids` and, level by level, for the id each row points up to (an
+ * organisation's parent, a place's country) until the top: one query a level, keyed by id in
+ * the order they were loaded.
+ */
+async function withAncestors<R extends { id: number }>(ids: Iterable<number>, load: (ids: number[]) => PromiseLike<R[]>, up: (row: R) => number | null): Promise<Map<number, R>> {
+  const rows = new Map<number, R>();
+  for (let pending = [...ids]; pending.length; ) {
+    const found = await load(pending);
+    pending = [];
+    for (const row of found) {
+      rows.set(row.id, row);
+      const next = up(row);
+      if (next && !rows.has(next)) pending.push(next);
+    }
+  }
+  return rows;
+}
+
+/**
  * Export one article as a bundle.
  * @param base public base URL for the ninjs entity URIs (see ./uris.ts)
  * @returns null when there is no such article
@@ -82,29 +101,9 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
     if (p.nationalityId) placeIds.add(p.nationalityId);
     for (const r of p.roles) if (r.organisationId) orgIds.add(r.organisationId);
   }
-  // Organisations, following parents to the top.
-  const orgs = new Map<number, Awaited<ReturnType<typeof loadOrgs>>[number]>();
-  const loadOrgs = (ids: number[]) => db.query.organisations.findMany({ where: { id: { in: ids } }, with: names });
-  for (let pending = [...orgIds]; pending.length; ) {
-    const found = await loadOrgs(pending);
-    pending = [];
-    for (const o of found) {
-      orgs.set(o.id, o);
-      if (o.countryId) placeIds.add(o.countryId);
-      if (o.parentId && !orgs.has(o.parentId)) pending.push(o.parentId);
-    }
-  }
-  // Places, following countries.
-  const places = new Map<number, Awaited<ReturnType<typeof loadPlaces>>[number]>();
-  const loadPlaces = (ids: number[]) => db.query.places.findMany({ where: { id: { in: ids } }, with: names });
-  for (let pending = [...placeIds]; pending.length; ) {
-    const found = await loadPlaces(pending);
-    pending = [];
-    for (const p of found) {
-      places.set(p.id, p);
-      if (p.countryId && !places.has(p.countryId)) pending.push(p.countryId);
-    }
-  }
+  const orgs = await withAncestors(orgIds, (ids) => db.query.organisations.findMany({ where: { id: { in: ids } }, with: names }), (o) => o.parentId);
+  for (const o of orgs.values()) if (o.countryId) placeIds.add(o.countryId);
+  const places = await withAncestors(placeIds, (ids) => db.query.places.findMany({ where: { id: { in: ids } }, with: names }), (p) => p.countryId);
   const slugOf = {
     person: new Map(people.map((p) => [p.id, p.slug])),
     org: new Map([...orgs.values()].map((o) => [o.id, o.slug])),
@@ -124,6 +123,13 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
   };
   const link = (l: { rel: t.MentionRel; relevance: number | null } | undefined) =>
     l ? omitNull({ rel: l.rel, relevance: l.relevance }) : {};
+  // What every declared entity states first: key, name, other names, sameAs URIs, its link to the article.
+  const named = (
+    key: string,
+    e: { name: string; aliases: { name: string }[]; sameAs: { uri: string }[] },
+    l: Parameters<typeof link>[0],
+    aliases = aliasesOf(e),
+  ) => ({ key, name: e.name, aliases, sameAs: e.sameAs.map((s) => s.uri), ...link(l) });
   // Extraction evidence, by the row or position each fact became (src/ingest/evidence.ts).
   const extraction = own?.extraction ?? null;
   const evidence = (key: string) => {
@@ -149,11 +155,7 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
     ...(a.datelineText ? { dateline: omitNull({ text: a.datelineText, place: lk(a.dateline?.id ?? null) }) } : {}),
     places: [...places.values()].map((p) =>
       omitNull({
-        key: placeKey(p.slug),
-        name: p.name,
-        aliases: aliasesOf(p),
-        sameAs: p.sameAs.map((s) => s.uri),
-        ...link(links.place.get(p.id)),
+        ...named(placeKey(p.slug), p, links.place.get(p.id)),
         kind: p.kind,
         country: lk(p.countryId),
         iso3166: p.iso3166,
@@ -162,11 +164,7 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
     ),
     organisations: [...orgs.values()].map((o) =>
       omitNull({
-        key: orgKey(o.slug),
-        name: o.name,
-        aliases: aliasesOf(o).filter((n) => n !== o.acronym),
-        sameAs: o.sameAs.map((s) => s.uri),
-        ...link(links.org.get(o.id)),
+        ...named(orgKey(o.slug), o, links.org.get(o.id), aliasesOf(o).filter((n) => n !== o.acronym)),
         kind: o.kind,
         acronym: o.acronym,
         country: lk(o.countryId),
@@ -176,11 +174,7 @@ export async function exportBundle(db: Database, where: { slug: string } | { id:
     ),
     people: people.map((p) =>
       omitNull({
-        key: personKey(p.slug),
-        name: p.name,
-        aliases: aliasesOf(p),
-        sameAs: p.sameAs.map((s) => s.uri),
-        ...link(links.person.get(p.id)),
+        ...named(personKey(p.slug), p, links.person.get(p.id)),
         nationality: lk(p.nationalityId),
         roles: p.roles.map((r) =>
           omitNull({

@@ -40,29 +40,25 @@ export function exportRoutes(db: Database, config: Pick<AppConfig, 'publicBaseUr
     const wantsNinjs = c.req.query('format') === 'ninjs' || (c.req.header('accept') ?? '').includes('application/ninjs+json');
     return wantsNinjs ? json(c, articleToNinjs(a, base(c)), 'application/json; charset=utf-8') : json(c, articleToJsonLd(a, base(c)));
   });
-  app.get('/people/:slug', async (c) => {
-    const p = await db.query.people.findFirst({ columns: { id: true, slug: true, name: true }, where: { slug: c.req.param('slug') }, with: names });
-    if (!p) return notFound(c, 'person');
-    return json(c, { ...context, ...personJsonLd(p, base(c)), ...alternateNames(p) });
-  });
-  app.get('/organisations/:slug', async (c) => {
-    const o = await db.query.organisations.findFirst({
-      columns: { id: true, slug: true, name: true, kind: true, acronym: true },
-      where: { slug: c.req.param('slug') },
-      with: names,
-    });
-    if (!o) return notFound(c, 'organisation');
-    return json(c, { ...context, ...organisationJsonLd(o, base(c)), ...alternateNames(o) });
-  });
-  app.get('/places/:slug', async (c) => {
-    const p = await db.query.places.findFirst({
-      columns: { id: true, slug: true, name: true, kind: true, iso3166: true },
-      where: { slug: c.req.param('slug') },
-      with: names,
-    });
-    if (!p) return notFound(c, 'place');
-    return json(c, { ...context, ...placeJsonLd(p, base(c)), ...alternateNames(p) });
-  });
+  /** The route of one named entity: its row (with `names`) by slug, as JSON-LD with its other names. */
+  const entity =
+    <E extends { name: string; aliases: { name: string }[] }>(what: string, toJsonLd: (e: NoInfer<E>, base: string) => object, find: (slug: string) => PromiseLike<E | undefined>) =>
+    async (c: HonoContext) => {
+      const e = await find(c.req.param('slug') ?? '');
+      if (!e) return notFound(c, what);
+      return json(c, { ...context, ...toJsonLd(e, base(c)), ...alternateNames(e) });
+    };
+  app.get('/people/:slug', entity('person', personJsonLd, (slug: string) => db.query.people.findFirst({ columns: { id: true, slug: true, name: true }, where: { slug }, with: names })));
+  app.get(
+    '/organisations/:slug',
+    entity('organisation', organisationJsonLd, (slug: string) =>
+      db.query.organisations.findFirst({ columns: { id: true, slug: true, name: true, kind: true, acronym: true }, where: { slug }, with: names }),
+    ),
+  );
+  app.get(
+    '/places/:slug',
+    entity('place', placeJsonLd, (slug: string) => db.query.places.findFirst({ columns: { id: true, slug: true, name: true, kind: true, iso3166: true }, where: { slug }, with: names })),
+  );
   app.get('/engagements/:id', async (c) => {
     const id = Number(c.req.param('id'));
     if (!Number.isSafeInteger(id) || id < 1) return notFound(c, 'engagement');

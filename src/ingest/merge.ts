@@ -32,6 +32,7 @@ import type { Database } from '../db/client.ts';
 import { partialDateColumns, storedPartialDate } from '../db/partial-date-columns.ts';
 import * as t from '../db/schema.ts';
 import { foldName } from '../domain/fold.ts';
+import { NODE_KINDS, type EntityKind } from '../domain/vocabulary.ts';
 import { renameEvidence, type EvidenceKind } from './evidence.ts';
 import { engagementFingerprint, fingerprintDate } from './engagements.ts';
 import { writeTransaction, type Tx } from './transaction.ts';
@@ -46,18 +47,42 @@ export class MergeRefused extends Error {
   }
 }
 
+const ROWS = { person: t.people, organisation: t.organisations, place: t.places } as const;
+type Row<K extends EntityKind> = (typeof ROWS)[K]['$inferSelect'];
+
+/**
+ * One merge of two rows of `kind`, in one write transaction: refused for a row merged with itself
+ * (BAD_USER_INPUT) or a missing row (NOT_FOUND); then the articles whose evidence names the merged
+ * row are read (before its rows move), its article links move (`mergeLinks`), `moveRest` moves
+ * the rest and deletes the merged row, the evidence is renamed and the engagements `moveRest`
+ * returns are refingerprinted. @throws MergeRefused
+ */
+async function mergeRows<K extends EntityKind>(
+  db: Database,
+  kind: K,
+  keepId: number,
+  mergeId: number,
+  moveRest: (tx: Tx, keep: Row<K>, merge: Row<K>) => Promise<number[]>,
+): Promise<void> {
+  const noun = { person: 'A person', organisation: 'An organisation', place: 'A place' }[kind];
+  if (keepId === mergeId) throw new MergeRefused(`${noun} cannot be merged with itself.`, 'BAD_USER_INPUT');
+  await writeTransaction(db, async (tx) => {
+    const rows = ROWS[kind] as typeof t.people; // one table's type stands for the three: only `id` is read here
+    const found = (await tx.select().from(rows).where(inArray(rows.id, [keepId, mergeId]))) as Row<K>[];
+    const keep = found.find((r) => r.id === keepId);
+    const merge = found.find((r) => r.id === mergeId);
+    if (!keep || !merge) throw new MergeRefused(`No ${kind} with id ${!keep ? keepId : mergeId}.`, 'NOT_FOUND');
+    const naming = await articlesNaming(tx, kind, mergeId);
+    await mergeLinks(tx, kind, keepId, mergeId);
+    const touched = await moveRest(tx, keep, merge);
+    await renameEvidence(tx, naming, kind, mergeId, keepId);
+    await refingerprint(tx, touched);
+  });
+}
+
 /** Merge person `mergeId` into person `keepId`. @throws MergeRefused */
 export async function mergePeople(db: Database, keepId: number, mergeId: number): Promise<void> {
-  if (keepId === mergeId) throw new MergeRefused('A person cannot be merged with itself.', 'BAD_USER_INPUT');
-  await writeTransaction(db, async (tx) => {
-    const found = await tx.select().from(t.people).where(inArray(t.people.id, [keepId, mergeId]));
-    const keep = found.find((p) => p.id === keepId);
-    const merge = found.find((p) => p.id === mergeId);
-    if (!keep || !merge) throw new MergeRefused(`No person with id ${!keep ? keepId : mergeId}.`, 'NOT_FOUND');
-    const naming = await articlesNaming(tx, 'person', mergeId);
-
-    await mergeLinks(tx, 'article_people', 'person_id', keepId, mergeId);
-
+  await mergeRows(db, 'person', keepId, mergeId, async (tx, keep, merge) => {
     // Participations (the unique (engagement, person, role) index drops duplicates), quotes.
     const touched = new Set(
       (await tx.select({ id: t.participants.engagementId }).from(t.participants).where(inArray(t.participants.personId, [keepId, mergeId]))).map((r) => r.id),
@@ -86,22 +111,13 @@ export async function mergePeople(db: Database, keepId: number, mergeId: number)
       await tx.update(t.people).set({ nationalityId: merge.nationalityId }).where(eq(t.people.id, keepId));
 
     await tx.delete(t.people).where(eq(t.people.id, mergeId));
-    await renameEvidence(tx, naming, 'person', mergeId, keepId);
-    await refingerprint(tx, [...touched]);
+    return [...touched];
   });
 }
 
 /** Merge organisation `mergeId` into organisation `keepId`. @throws MergeRefused */
 export async function mergeOrganisations(db: Database, keepId: number, mergeId: number): Promise<void> {
-  if (keepId === mergeId) throw new MergeRefused('An organisation cannot be merged with itself.', 'BAD_USER_INPUT');
-  await writeTransaction(db, async (tx) => {
-    const found = await tx.select().from(t.organisations).where(inArray(t.organisations.id, [keepId, mergeId]));
-    const keep = found.find((o) => o.id === keepId);
-    const merge = found.find((o) => o.id === mergeId);
-    if (!keep || !merge) throw new MergeRefused(`No organisation with id ${!keep ? keepId : mergeId}.`, 'NOT_FOUND');
-    const naming = await articlesNaming(tx, 'organisation', mergeId);
-
-    await mergeLinks(tx, 'article_organisations', 'organisation_id', keepId, mergeId);
+  await mergeRows(db, 'organisation', keepId, mergeId, async (tx, keep, merge) => {
     // Participations (duplicates dropped by the unique index, then by the cascade), quotes, roles held in it.
     const touched = (
       await tx.select({ id: t.participants.engagementId }).from(t.participants).where(inArray(t.participants.organisationId, [keepId, mergeId]))
@@ -125,22 +141,13 @@ export async function mergeOrganisations(db: Database, keepId: number, mergeId: 
       .where(eq(t.organisations.id, keepId));
 
     await tx.delete(t.organisations).where(eq(t.organisations.id, mergeId));
-    await renameEvidence(tx, naming, 'organisation', mergeId, keepId);
-    await refingerprint(tx, touched);
+    return touched;
   });
 }
 
 /** Merge place `mergeId` into place `keepId`. @throws MergeRefused */
 export async function mergePlaces(db: Database, keepId: number, mergeId: number): Promise<void> {
-  if (keepId === mergeId) throw new MergeRefused('A place cannot be merged with itself.', 'BAD_USER_INPUT');
-  await writeTransaction(db, async (tx) => {
-    const found = await tx.select().from(t.places).where(inArray(t.places.id, [keepId, mergeId]));
-    const keep = found.find((p) => p.id === keepId);
-    const merge = found.find((p) => p.id === mergeId);
-    if (!keep || !merge) throw new MergeRefused(`No place with id ${!keep ? keepId : mergeId}.`, 'NOT_FOUND');
-    const naming = await articlesNaming(tx, 'place', mergeId);
-
-    await mergeLinks(tx, 'article_places', 'place_id', keepId, mergeId);
+  await mergeRows(db, 'place', keepId, mergeId, async (tx, keep, merge) => {
     await tx.update(t.articles).set({ datelinePlaceId: keepId }).where(eq(t.articles.datelinePlaceId, mergeId));
     const touched = (await tx.select({ id: t.engagements.id }).from(t.engagements).where(eq(t.engagements.placeId, mergeId))).map((r) => r.id);
     await tx.update(t.engagements).set({ placeId: keepId }).where(eq(t.engagements.placeId, mergeId));
@@ -160,8 +167,7 @@ export async function mergePlaces(db: Database, keepId: number, mergeId: number)
       const [clash] = await tx.select({ id: t.places.id }).from(t.places).where(and(eq(t.places.kind, merge.kind), eq(t.places.nameKey, keep.nameKey)));
       if (!clash) await tx.update(t.places).set({ kind: merge.kind }).where(eq(t.places.id, keepId));
     }
-    await renameEvidence(tx, naming, 'place', mergeId, keepId);
-    await refingerprint(tx, touched);
+    return touched;
   });
 }
 
@@ -169,15 +175,9 @@ export async function mergePlaces(db: Database, keepId: number, mergeId: number)
  * Move an entity's article links to the kept entity; where both were linked to one article, one
  * link remains with the stronger rel (about over mentions) and the higher relevance.
  */
-async function mergeLinks(
-  tx: Tx,
-  table: 'article_people' | 'article_organisations' | 'article_places',
-  column: 'person_id' | 'organisation_id' | 'place_id',
-  keepId: number,
-  mergeId: number,
-) {
-  const link = sql.identifier(table);
-  const col = sql.identifier(column);
+async function mergeLinks(tx: Tx, kind: EntityKind, keepId: number, mergeId: number) {
+  const link = sql.identifier(`article_${NODE_KINDS[kind].path}`);
+  const col = sql.identifier(NODE_KINDS[kind].ownerColumn);
   await tx.run(sql`update ${link} set
       rel = case when ${link}.rel = 'about' or m.rel = 'about' then 'about' else 'mentions' end,
       relevance = case when ${link}.relevance is null then m.relevance when m.relevance is null then ${link}.relevance

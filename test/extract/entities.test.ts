@@ -15,6 +15,8 @@ const run = (body: string | string[], headline = 'Officials meet for talks', ext
   return doc;
 };
 const people = (doc: Doc) => doc.entities.filter((e) => e.type === 'person');
+/** The organisations or places of `doc` as [name, kind], in the order of the entity list. */
+const kinds = (doc: Doc, type: 'organisation' | 'place') => doc.entities.filter((e) => e.type === type).map((e) => [e.name, e.kind]);
 const byName = (doc: Doc, name: string): EntityDraft => {
   const e = doc.entities.find((x) => x.name === name);
   if (!e) throw new Error(`no entity "${name}" in ${doc.entities.map((x) => x.name).join(', ')}`);
@@ -148,8 +150,7 @@ describe('organisations', () => {
       'The Kenyan Foreign Ministry, the National Assembly, the Freedom Party and Lakeside Airways commented.',
       'The Central Bank of Kenya and the Rift Valley Army stayed silent.',
     ]);
-    const kinds = Object.fromEntries(doc.entities.filter((e) => e.type === 'organisation').map((e) => [e.name, e.kind]));
-    expect(kinds).toEqual({
+    expect(Object.fromEntries(kinds(doc, 'organisation'))).toEqual({
       'Kenyan Foreign Ministry': 'MINISTRY',
       'National Assembly': 'LEGISLATURE',
       'Freedom Party': 'PARTY',
@@ -214,11 +215,7 @@ describe('organisations', () => {
 
   it('lists names after a class noun as organisations of that kind', () => {
     const doc = run(['Executives of the mining companies Orvex, Tamlin and Quarrow joined.']);
-    expect(doc.entities.filter((e) => e.type === 'organisation').map((e) => [e.name, e.kind])).toEqual([
-      ['Orvex', 'COMPANY'],
-      ['Tamlin', 'COMPANY'],
-      ['Quarrow', 'COMPANY'],
-    ]);
+    expect(kinds(doc, 'organisation')).toEqual([['Orvex', 'COMPANY'], ['Tamlin', 'COMPANY'], ['Quarrow', 'COMPANY']]);
   });
 
   it('reads the dateline’s agency as a news organisation', () => {
@@ -230,13 +227,7 @@ describe('organisations', () => {
 describe('places', () => {
   it('reads countries with ISO codes, cities with their named country, regions; demonyms add no place', () => {
     const doc = run(['Ugandan officials met in Kampala, Uganda, to discuss East Africa and the Horn of Africa.', 'Burundian envoys also came.']);
-    const places = doc.entities.filter((e) => e.type === 'place');
-    expect(places.map((p) => [p.name, p.kind])).toEqual([
-      ['Uganda', 'COUNTRY'],
-      ['East Africa', 'REGION'],
-      ['Horn of Africa', 'REGION'],
-      ['Kampala', 'CITY'],
-    ]);
+    expect(kinds(doc, 'place')).toEqual([['Uganda', 'COUNTRY'], ['East Africa', 'REGION'], ['Horn of Africa', 'REGION'], ['Kampala', 'CITY']]);
     expect(byName(doc, 'Uganda').iso3166).toBe('UG');
     expect(byName(doc, 'Kampala').country).toBe(idOf(doc, 'Uganda'));
     expect(doc.entities.some((e) => e.name === 'Burundi')).toBe(false);
@@ -244,11 +235,7 @@ describe('places', () => {
 
   it('reads buildings and sites as OTHER places', () => {
     const doc = run(['The president received her at Kilima House before a dinner at the Jade Palace near the Amani airport.']);
-    expect(doc.entities.filter((e) => e.type === 'place').map((p) => [p.name, p.kind])).toEqual([
-      ['Kilima House', 'OTHER'],
-      ['Jade Palace', 'OTHER'],
-      ['Amani airport', 'OTHER'],
-    ]);
+    expect(kinds(doc, 'place')).toEqual([['Kilima House', 'OTHER'], ['Jade Palace', 'OTHER'], ['Amani airport', 'OTHER']]);
   });
 
   it('reads the dateline’s place as a city and links it', () => {

@@ -15,77 +15,77 @@ const read = (body: string, headline = 'Talks in the capital', lowerTitles = fal
     .map((c) => `${c.kind}:${c.text}${c.possessive ? "'s" : ''}`);
 };
 
+/** Sentences and the candidates `read` finds in them (lower-case titles only where `lowerTitles`). */
+const CANDIDATES: { title: string; body: string; expected: string[]; lowerTitles?: boolean }[] = [
+  {
+    title: 'separates a title from the name after it, any case',
+    body: 'Deputy Prime Minister Tomas Varga met the foreign minister Lena Okafor.',
+    lowerTitles: true,
+    expected: ['title:Deputy Prime Minister', 'name:Tomas Varga', 'title:foreign minister', 'name:Lena Okafor'],
+  },
+  {
+    title: 'keeps connectors, particles, hyphens, apostrophes and initials inside names',
+    body: 'They met Ahmed bin Khalid al-Mansouri, Kofi Asante-Mensah, Sean O’Brien and John F. Doyle.',
+    expected: ['name:Ahmed bin Khalid al-Mansouri', 'name:Kofi Asante-Mensah', 'name:Sean O’Brien', 'name:John F. Doyle'],
+  },
+  {
+    title: 'joins "of" and "and" inside an organisation name, not between people',
+    body: 'The Chamber of Commerce and Industry hosted Maria Lopes and Juan Perez.',
+    expected: ['name:Chamber of Commerce and Industry', 'name:Maria Lopes', 'name:Juan Perez'],
+  },
+  {
+    title: 'finds gazetteer hits: countries, demonyms, cities, international organisations, regions',
+    body: 'Kenyan officials flew from Nairobi to Geneva for a NATO meeting on West Africa and the Middle East.',
+    expected: ['demonym:Kenyan', 'city:Nairobi', 'city:Geneva', 'organisation:NATO', 'region:West Africa', 'region:Middle East'],
+  },
+  {
+    title: 'strips the possessive and marks it',
+    body: 'He praised Ghana’s Foreign Ministry and Kwame Boateng\'s work.',
+    expected: ["country:Ghana's", 'name:Foreign Ministry', "name:Kwame Boateng's"],
+  },
+  {
+    title: 'keeps an honorific apart from the name it precedes',
+    body: 'The talks were opened by Dr. Amara Conteh and H.E. Lina Haddad.',
+    expected: ['honorific:Dr.', 'name:Amara Conteh', 'honorific:H.E.', 'name:Lina Haddad'],
+  },
+  {
+    title: 'drops a sentence-initial word without other evidence, keeps it with evidence',
+    body: 'Bilateral ties improved. Yesterday Okafor spoke. Okafor left for Lagos, where Dembele waited.',
+    expected: ['name:Okafor', 'name:Okafor', 'city:Lagos', 'name:Dembele'],
+  },
+  {
+    title: 'ends a run before a new title or at an organisation head followed by a person',
+    body: 'He met the CEO of the Northern Cement Company Lars Eklund and Finance Minister Sara Holm.',
+    expected: ['title:CEO', 'name:Northern Cement Company', 'name:Lars Eklund', 'title:Finance Minister', 'name:Sara Holm'],
+  },
+  {
+    title: 'reads a surname that is also a title word as a name when no name follows it',
+    body: 'Foreign Minister Julie Bishop said so. Bishop Peter Kamau prayed.',
+    expected: ['title:Foreign Minister', 'name:Julie Bishop', 'title:Bishop', 'name:Peter Kamau'],
+  },
+  {
+    title: 'reads lower-case titles of office and plural titles (for the entities stage to judge)',
+    body: 'Kenyan officials and the envoy met two ministers.',
+    lowerTitles: true,
+    expected: ['demonym:Kenyan', 'title:officials', 'title:envoy', 'title:ministers'],
+  },
+  {
+    title: 'does not read days and months as names',
+    body: 'The envoy arrived on Monday, 3 March, and left in May.',
+    expected: [],
+  },
+  {
+    title: 'finds multi-word cities, countries and organisations',
+    body: 'Delegates flew from Addis Ababa to Mexico City, then to Trinidad and Tobago for an African Union meeting.',
+    expected: ['city:Addis Ababa', 'city:Mexico City', 'country:Trinidad and Tobago', 'organisation:African Union'],
+  },
+];
+
 describe('names stage', () => {
-  it('separates a title from the name after it, any case', () => {
-    expect(read('Deputy Prime Minister Tomas Varga met the foreign minister Lena Okafor.', undefined, true)).toEqual([
-      'title:Deputy Prime Minister',
-      'name:Tomas Varga',
-      'title:foreign minister',
-      'name:Lena Okafor',
-    ]);
-  });
-
-  it('keeps connectors, particles, hyphens, apostrophes and initials inside names', () => {
-    expect(read('They met Ahmed bin Khalid al-Mansouri, Kofi Asante-Mensah, Sean O’Brien and John F. Doyle.')).toEqual([
-      'name:Ahmed bin Khalid al-Mansouri',
-      'name:Kofi Asante-Mensah',
-      'name:Sean O’Brien',
-      'name:John F. Doyle',
-    ]);
-  });
-
-  it('joins "of" and "and" inside an organisation name, not between people', () => {
-    expect(read('The Chamber of Commerce and Industry hosted Maria Lopes and Juan Perez.')).toEqual([
-      'name:Chamber of Commerce and Industry',
-      'name:Maria Lopes',
-      'name:Juan Perez',
-    ]);
-  });
-
-  it('finds gazetteer hits: countries, demonyms, cities, international organisations, regions', () => {
-    expect(read('Kenyan officials flew from Nairobi to Geneva for a NATO meeting on West Africa and the Middle East.')).toEqual([
-      'demonym:Kenyan',
-      'city:Nairobi',
-      'city:Geneva',
-      'organisation:NATO',
-      'region:West Africa',
-      'region:Middle East',
-    ]);
-  });
-
-  it('strips the possessive and marks it', () => {
-    expect(read('He praised Ghana’s Foreign Ministry and Kwame Boateng\'s work.')).toEqual(["country:Ghana's", 'name:Foreign Ministry', "name:Kwame Boateng's"]);
-  });
-
-  it('keeps an honorific apart from the name it precedes', () => {
-    expect(read('The talks were opened by Dr. Amara Conteh and H.E. Lina Haddad.')).toEqual(['honorific:Dr.', 'name:Amara Conteh', 'honorific:H.E.', 'name:Lina Haddad']);
-  });
-
-  it('drops a sentence-initial word without other evidence, keeps it with evidence', () => {
-    expect(read('Bilateral ties improved. Yesterday Okafor spoke. Okafor left for Lagos, where Dembele waited.')).toEqual(['name:Okafor', 'name:Okafor', 'city:Lagos', 'name:Dembele']);
-  });
-
-  it('ends a run before a new title or at an organisation head followed by a person', () => {
-    expect(read('He met the CEO of the Northern Cement Company Lars Eklund and Finance Minister Sara Holm.')).toEqual([
-      'title:CEO',
-      'name:Northern Cement Company',
-      'name:Lars Eklund',
-      'title:Finance Minister',
-      'name:Sara Holm',
-    ]);
-  });
-
-  it('reads a surname that is also a title word as a name when no name follows it', () => {
-    expect(read('Foreign Minister Julie Bishop said so. Bishop Peter Kamau prayed.')).toEqual(['title:Foreign Minister', 'name:Julie Bishop', 'title:Bishop', 'name:Peter Kamau']);
-  });
-
-  it('reads lower-case titles of office and plural titles (for the entities stage to judge)', () => {
-    expect(read('Kenyan officials and the envoy met two ministers.', undefined, true)).toEqual(['demonym:Kenyan', 'title:officials', 'title:envoy', 'title:ministers']);
-  });
-
-  it('does not read days and months as names', () => {
-    expect(read('The envoy arrived on Monday, 3 March, and left in May.')).toEqual([]);
-  });
+  for (const { title, body, expected, lowerTitles } of CANDIDATES)
+    it(title, () => {
+      expect(read(body, undefined, lowerTitles)).toEqual(expected);
+    });
 
   it('reads only gazetteer hits and titles in an all-capitals headline', () => {
     const doc = createDoc({ headline: 'KENYAN PRESIDENT MEETS TANZANIAN LEADER IN DODOMA TALKS', body: 'Text.' });
@@ -108,12 +108,4 @@ describe('names stage', () => {
       expect(p.has(words), words).toBe(true);
   });
 
-  it('finds multi-word cities, countries and organisations', () => {
-    expect(read('Delegates flew from Addis Ababa to Mexico City, then to Trinidad and Tobago for an African Union meeting.')).toEqual([
-      'city:Addis Ababa',
-      'city:Mexico City',
-      'country:Trinidad and Tobago',
-      'organisation:African Union',
-    ]);
-  });
 });

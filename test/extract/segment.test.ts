@@ -11,6 +11,25 @@ const sentences = (body: string) => {
   return doc.sentences.filter((s) => s.paragraph > 0).map((s) => doc.text.slice(s.start, s.end));
 };
 
+/** Bodies and the sentences `createDoc` splits them into. */
+const SPLITS: { title: string; body: string; expected: string[] }[] = [
+  {
+    title: 'splits sentences but not after titles, months, initials or dotted acronyms',
+    body: 'Mr. Dlamini met Gen. Okoro on Jan. 12 in the U.S. capital. J. K. Mensah, the envoy, agreed. Talks end today! Will they resume? Nobody knows.',
+    expected: ['Mr. Dlamini met Gen. Okoro on Jan. 12 in the U.S. capital.', 'J. K. Mensah, the envoy, agreed.', 'Talks end today!', 'Will they resume?', 'Nobody knows.'],
+  },
+  {
+    title: 'ends a sentence at a dotted acronym before a word that starts one, and keeps closing quotes',
+    body: 'The talks moved to the U.S. The delegation left. “We are done.” He went home.',
+    expected: ['The talks moved to the U.S.', 'The delegation left.', '“We are done.”', 'He went home.'],
+  },
+  {
+    title: 'ends a sentence after a single capital when the next word plainly starts one ("posted on X. Egypt ...")',
+    body: 'She posted on X. Egypt, which mediated, agreed. Plan B. The rest followed. Talks with J. Smith went on.',
+    expected: ['She posted on X.', 'Egypt, which mediated, agreed.', 'Plan B.', 'The rest followed.', 'Talks with J. Smith went on.'],
+  },
+];
+
 describe('createDoc', () => {
   it('joins headline and body, one paragraph a line, the headline paragraph 0', () => {
     const doc = createDoc({ headline: '  Ports reopen  ', body: 'First line.\r\n\r\n  Second line.  \nThird.' });
@@ -20,30 +39,10 @@ describe('createDoc', () => {
     expect(doc.entities).toEqual([]);
   });
 
-  it('splits sentences but not after titles, months, initials or dotted acronyms', () => {
-    expect(
-      sentences('Mr. Dlamini met Gen. Okoro on Jan. 12 in the U.S. capital. J. K. Mensah, the envoy, agreed. Talks end today! Will they resume? Nobody knows.'),
-    ).toEqual(['Mr. Dlamini met Gen. Okoro on Jan. 12 in the U.S. capital.', 'J. K. Mensah, the envoy, agreed.', 'Talks end today!', 'Will they resume?', 'Nobody knows.']);
-  });
-
-  it('ends a sentence at a dotted acronym before a word that starts one, and keeps closing quotes', () => {
-    expect(sentences('The talks moved to the U.S. The delegation left. “We are done.” He went home.')).toEqual([
-      'The talks moved to the U.S.',
-      'The delegation left.',
-      '“We are done.”',
-      'He went home.',
-    ]);
-  });
-
-  it('ends a sentence after a single capital when the next word plainly starts one ("posted on X. Egypt ...")', () => {
-    expect(sentences('She posted on X. Egypt, which mediated, agreed. Plan B. The rest followed. Talks with J. Smith went on.')).toEqual([
-      'She posted on X.',
-      'Egypt, which mediated, agreed.',
-      'Plan B.',
-      'The rest followed.',
-      'Talks with J. Smith went on.',
-    ]);
-  });
+  for (const { title, body, expected } of SPLITS)
+    it(title, () => {
+      expect(sentences(body)).toEqual(expected);
+    });
 
   it('tokenizes with offsets: hyphens and apostrophes inside names, possessives apart, dotted forms joined', () => {
     const doc = createDoc({ headline: 'H', body: "Akufo-Addo's aide O'Brien met Kh.Batbayar of En+Group in the U.S. for 1,250.5 tonnes." });

@@ -4,13 +4,11 @@
  * identical content changes nothing; deleting an article leaves no orphans and keeps what is
  * used elsewhere.
  */
-import { createClient } from '@libsql/client/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../src/db/client.ts';
-import { startHranaServer, type HranaServer } from '../../tools/dev/hrana-server.ts';
+import type { Database } from '../../src/db/client.ts';
 import { deleteArticle } from '../../src/ingest/delete.ts';
 import { loadBundle, type LoadStep } from '../../src/ingest/load.ts';
-import { bundle, graphDump, seedBundle, snapshot, tempDb } from './helpers.ts';
+import { bundle, graphDump, seedBundle, seededDb, snapshot, tempDb, tempDbOverHrana } from './helpers.ts';
 
 const article = (uri: string, extra: { people?: string[]; quote?: boolean } = {}) =>
   bundle(uri, {
@@ -82,25 +80,9 @@ function atomicity(name: string, open: () => Promise<{ db: Database; close: () =
   });
 }
 
-atomicity('embedded file', async () => {
-  const t = await tempDb();
-  return { db: t.db, close: t.close };
-});
+atomicity('embedded file', tempDb);
 
-atomicity('HTTP (Hrana dev server, @libsql/client/web)', async () => {
-  const t = await tempDb(); // migrated through the embedded client, then served over Hrana
-  t.db.$client.close();
-  const server: HranaServer = await startHranaServer({ file: t.file, port: 0 });
-  const client = createClient({ url: server.url });
-  return {
-    db: createDatabase(client),
-    close: async () => {
-      client.close();
-      await server.close();
-      t.close();
-    },
-  };
-});
+atomicity('HTTP (Hrana dev server, @libsql/client/web)', tempDbOverHrana);
 
 describe('re-ingest and no-op', () => {
   let db: Database;
@@ -144,10 +126,7 @@ describe('re-ingest and no-op', () => {
 describe('delete', () => {
   let db: Database;
   let close: () => void;
-  beforeAll(async () => {
-    ({ db, close } = await tempDb());
-    await loadBundle(db, seedBundle());
-  });
+  beforeAll(async () => ({ db, close } = await seededDb()));
   afterAll(() => close());
 
   it('removes the article, its links, quotes, figures and unshared engagements and entities; keeps what is used elsewhere', async () => {

@@ -5,14 +5,12 @@
  * no link is lost.
  */
 import { serve, type ServerType } from '@hono/node-server';
-import { createClient } from '@libsql/client/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { NO_AUTH } from '../../src/auth/credentials.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createDatabase, type Database } from '../../src/db/client.ts';
-import { startHranaServer, type HranaServer } from '../../tools/dev/hrana-server.ts';
-import { tempDb } from './helpers.ts';
+import type { Database } from '../../src/db/client.ts';
+import { tempDb, tempDbOverHrana } from './helpers.ts';
 
 const KEY = 'test-key-concurrency-0123456789';
 const N = 20;
@@ -137,25 +135,9 @@ function concurrent(name: string, open: () => Promise<{ db: Database; close: () 
   });
 }
 
-concurrent('Node app on the embedded file', async () => {
-  const t = await tempDb();
-  return { db: t.db, close: t.close };
-});
+concurrent('Node app on the embedded file', tempDb);
 
-concurrent('Node app on the Hrana dev server (@libsql/client/web)', async () => {
-  const t = await tempDb();
-  t.db.$client.close();
-  const hrana: HranaServer = await startHranaServer({ file: t.file, port: 0 });
-  const client = createClient({ url: hrana.url });
-  return {
-    db: createDatabase(client),
-    close: async () => {
-      client.close();
-      await hrana.close();
-      t.close();
-    },
-  };
-});
+concurrent('Node app on the Hrana dev server (@libsql/client/web)', tempDbOverHrana);
 
 it('the embedded client queues write transactions: a reader is never blocked meanwhile', async () => {
   const t = await tempDb();

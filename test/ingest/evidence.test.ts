@@ -13,7 +13,7 @@ import { loadBundle } from '../../src/ingest/load.ts';
 import { mergePeople } from '../../src/ingest/merge.ts';
 import { BundleRejected, printedText, validateBundle } from '../../src/ingest/validate.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { snapshot, tempDb } from './helpers.ts';
+import { snapshot, tempDb, withTempDb } from './helpers.ts';
 
 const HEADLINE = 'Harbour talks resume in Port Valen';
 const BODY = [
@@ -148,9 +148,8 @@ describe('evidence through the loader', () => {
     }
   });
 
-  it('an identical re-ingest changes nothing; changed evidence is a change', async () => {
-    const { db, close } = await tempDb();
-    try {
+  it('an identical re-ingest changes nothing; changed evidence is a change', () =>
+    withTempDb(async (db) => {
       const first = await loadBundle(db, extracted());
       const before = await snapshot(db);
       const same = await loadBundle(db, extracted());
@@ -167,27 +166,19 @@ describe('evidence through the loader', () => {
       for (const list of Object.values(plain.annotations)) if (Array.isArray(list)) for (const x of list) delete (x as { evidence?: unknown }).evidence;
       await loadBundle(db, plain);
       expect((await db.$client.execute("select extraction from articles where uri = 'urn:evidence:1'")).rows[0]!.extraction).toBeNull();
-    } finally {
-      close();
-    }
-  });
+    }));
 
-  it('a rejected bundle writes nothing', async () => {
-    const { db, close } = await tempDb();
-    try {
+  it('a rejected bundle writes nothing', () =>
+    withTempDb(async (db) => {
       const before = await snapshot(db);
       const b = extracted();
       b.annotations.figures[0]!.evidence.spans = [[0, TEXT.length + 40]];
       await expect(loadBundle(db, b)).rejects.toBeInstanceOf(BundleRejected);
       expect(await snapshot(db)).toEqual(before);
-    } finally {
-      close();
-    }
-  });
+    }));
 
-  it('merging a person moves its evidence to the kept person', async () => {
-    const { db, close } = await tempDb();
-    try {
+  it('merging a person moves its evidence to the kept person', () =>
+    withTempDb(async (db) => {
       await loadBundle(db, extracted());
       // Another article names the chief differently, by hand, without evidence.
       const other = extracted('urn:evidence:2');
@@ -200,10 +191,7 @@ describe('evidence through the loader', () => {
       const x = JSON.parse(String((await db.$client.execute("select extraction from articles where uri = 'urn:evidence:2'")).rows[0]!.extraction));
       expect(x.evidence[`person:${merge}`]).toBeUndefined();
       expect(x.evidence[`person:${keep}`]).toEqual(ev('entities', 'title-before-name', at('Omar Castellan')));
-    } finally {
-      close();
-    }
-  });
+    }));
 });
 
 describe('Article.extraction', () => {

@@ -14,7 +14,7 @@ import { loadExportArticle } from '../../src/export/select.ts';
 import { loadBundle } from '../../src/ingest/load.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeWithShared } from '../helpers/shared.ts';
-import { graphDump, hasShared, iptcExamples, ninjsValidator, repoRoot, seedBundle, tempDb } from './helpers.ts';
+import { graphDump, hasShared, iptcExamples, ninjsValidator, repoRoot, seedBundle, tempDb, withTempDb } from './helpers.ts';
 
 const BASE = 'https://newsgraph.test';
 let t: TestApp;
@@ -27,9 +27,8 @@ afterAll(() => t.close());
 const ARTICLE_FIELDS = 'uri slug ninjs jsonLd';
 
 describeWithShared('ninjs 3.1 out', () => {
-  it('the IPTC examples ingest cleanly as plain ninjs', async () => {
-    const { db, close } = await tempDb();
-    try {
+  it('the IPTC examples ingest cleanly as plain ninjs', () =>
+    withTempDb(async (db) => {
       for (const [name, doc] of iptcExamples()) {
         const r = await loadBundle(db, doc);
         expect(r.created, name).toBe(true);
@@ -39,10 +38,7 @@ describeWithShared('ninjs 3.1 out', () => {
       expect(places).toEqual(['Grossetto:OTHER', 'Italy:OTHER', 'LITEXPO:OTHER', 'Tuscany:OTHER']);
       const sameAs = (await db.$client.execute('select uri from same_as order by uri')).rows.map((r) => r.uri);
       expect(sameAs).toEqual(['http://cvx.iptc.org/iso3166-1a2/it', 'http://www.wikidata.org/entity/Q4421821']);
-    } finally {
-      close();
-    }
-  });
+    }));
 
   it('every article exported through GraphQL is valid ninjs 3.1', async () => {
     const validate = ninjsValidator('3.1');
@@ -123,9 +119,8 @@ describe('JSON-LD out', () => {
     expect(remarks).toMatchObject({ startDate: '2025-11-24', endDate: '2025-11-24' }); // "on Monday"
   });
 
-  it('datePublished and an Event startDate/endDate appear when known', async () => {
-    const { db, close } = await tempDb();
-    try {
+  it('datePublished and an Event startDate/endDate appear when known', () =>
+    withTempDb(async (db) => {
       const b = seedBundle();
       b.ninjs.uri = 'urn:test:dated';
       b.ninjs.firstCreated = '2025-11-24T09:30:00Z';
@@ -138,10 +133,7 @@ describe('JSON-LD out', () => {
       const dated = ld.about.filter((x: any) => x['@type'] === 'Event' && x.startDate);
       expect(dated.length).toBeGreaterThan(0);
       for (const e of dated) expect(e.startDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    } finally {
-      close();
-    }
-  });
+    }));
 });
 
 describeWithShared('round trip', () => {
@@ -150,8 +142,7 @@ describeWithShared('round trip', () => {
     const a = await loadExportArticle(t.db, { slug: 'larijani-pakistan-visit' });
     const ninjs = articleToNinjs(a!, BASE);
     expect(validate(ninjs)).toEqual([]);
-    const { db, close } = await tempDb();
-    try {
+    await withTempDb(async (db) => {
       await loadBundle(db, ninjs, { ownBaseUrls: [BASE] });
       const again = articleToNinjs((await loadExportArticle(db, { uri: ninjs.uri }))!, BASE);
       // Same document, but for the events: a bare ninjs event (no participants, no CAMEO code)
@@ -164,14 +155,11 @@ describeWithShared('round trip', () => {
       // ninjs has no relevance: links come back with their rel, relevance unjudged.
       const noRelevance = (links: string[]) => links.map((l) => ({ ...JSON.parse(l), relevance: null }));
       expect(noRelevance(dump.links)).toEqual(noRelevance(original.links.filter((l) => l.includes('larijani-pakistan-visit'))));
-    } finally {
-      close();
-    }
+    });
   });
 
-  it('re-ingesting the exported ninjs onto the same database resolves every entity to itself (own uris)', async () => {
-    const { db, close } = await tempDb();
-    try {
+  it('re-ingesting the exported ninjs onto the same database resolves every entity to itself (own uris)', () =>
+    withTempDb(async (db) => {
       await loadBundle(db, seedBundle());
       const before = await graphDump(db);
       const ninjs = articleToNinjs((await loadExportArticle(db, { slug: 'larijani-pakistan-visit' }))!, BASE);
@@ -184,10 +172,7 @@ describeWithShared('round trip', () => {
       expect(noRelevance(after.links)).toEqual(noRelevance(before.links));
       // The events name the article's engagements by their own uris: still linked.
       expect(after.engagements.map((e) => JSON.parse(e).summary)).toEqual(before.engagements.map((e) => JSON.parse(e).summary));
-    } finally {
-      close();
-    }
-  });
+    }));
 
   it('the seed exported as a bundle re-ingests into an empty database to the same graph', async () => {
     const bundle = await exportBundle(t.db, { slug: 'larijani-pakistan-visit' }, BASE);

@@ -8,8 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Database } from '../../src/db/client.ts';
+import { createClient } from '@libsql/client/web';
+import { createDatabase, type Database } from '../../src/db/client.ts';
+import { loadBundle } from '../../src/ingest/load.ts';
 import { openDatabase } from '../../src/ingest/open.ts';
+import { startHranaServer, type HranaServer } from '../../tools/dev/hrana-server.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export { SHARED_DIR as sharedDir, hasShared } from '../helpers/shared.ts';
@@ -42,6 +45,42 @@ export async function tempDb(): Promise<{ db: Database; dir: string; file: strin
   const file = path.join(dir, 'test.db');
   const db = await openDatabase(`file:${file}`);
   return { db, dir, file, close: () => { db.$client.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** Run `body` on a fresh `tempDb`, closed afterwards whether it passes or throws. */
+export async function withTempDb<T>(body: (db: Database) => Promise<T>): Promise<T> {
+  const t = await tempDb();
+  try {
+    return await body(t.db);
+  } finally {
+    t.close();
+  }
+}
+
+/**
+ * `tempDb` (migrated through the embedded client) served by the Hrana dev server and reached
+ * over HTTP with `@libsql/client/web`, the Worker's client.
+ */
+export async function tempDbOverHrana(): Promise<{ db: Database; close: () => Promise<void> }> {
+  const t = await tempDb();
+  t.db.$client.close();
+  const server: HranaServer = await startHranaServer({ file: t.file, port: 0 });
+  const client = createClient({ url: server.url });
+  return {
+    db: createDatabase(client),
+    close: async () => {
+      client.close();
+      await server.close();
+      t.close();
+    },
+  };
+}
+
+/** `tempDb` with the seed bundle loaded: the graph most write-path tests start from. */
+export async function seededDb(): ReturnType<typeof tempDb> {
+  const t = await tempDb();
+  await loadBundle(t.db, seedBundle());
+  return t;
 }
 
 const TABLES = [

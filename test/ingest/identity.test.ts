@@ -14,7 +14,7 @@ import { extractArticle } from '../../src/extract/index.ts';
 import { encodeGlobalID } from '../../src/graphql/ids.ts';
 import { loadBundle } from '../../src/ingest/load.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { bundle, repoRoot, seedBundle, snapshot, tempDb } from './helpers.ts';
+import { bundle, repoRoot, seedBundle, snapshot, tempDb, withTempDb } from './helpers.ts';
 
 const BASE = 'http://127.0.0.1:8787';
 const SLUG = 'larijani-pakistan-visit';
@@ -97,9 +97,8 @@ describe('stable identities on re-ingest', () => {
 });
 
 describe('round trips are idempotent', () => {
-  it('the seed and its own export, alternating, are unchanged (version stays)', async () => {
-    const { db, close } = await tempDb();
-    try {
+  it('the seed and its own export, alternating, are unchanged (version stays)', () =>
+    withTempDb(async (db) => {
       const first = await loadBundle(db, seedBundle(), own);
       const before = await snapshot(db);
       for (let i = 0; i < 2; i++) {
@@ -108,14 +107,10 @@ describe('round trips are idempotent', () => {
         expect(await loadBundle(db, seedBundle(), own)).toMatchObject({ changed: false, version: 1 });
       }
       expect(await snapshot(db)).toEqual(before);
-    } finally {
-      close();
-    }
-  });
+    }));
 
-  it('an extracted bundle carrying evidence and its own export are unchanged', async () => {
-    const { db, close } = await tempDb();
-    try {
+  it('an extracted bundle carrying evidence and its own export are unchanged', () =>
+    withTempDb(async (db) => {
       const { bundle: extracted } = extractArticle({
         headline: 'Harbour talks resume in Port Valen',
         body: 'PORT VALEN – Trade Minister Ilse Brandvold met Harbour Authority chief Omar Castellan on Tuesday. “The quays will reopen before winter,” Brandvold said, adding that repairs would cost $40 million.',
@@ -130,24 +125,17 @@ describe('round trips are idempotent', () => {
       expect(await loadBundle(db, exported, own)).toMatchObject({ changed: false, version: 1 });
       expect(await loadBundle(db, extracted, own)).toMatchObject({ changed: false, version: 1 });
       expect(await snapshot(db)).toEqual(before);
-    } finally {
-      close();
-    }
-  });
+    }));
 
-  it('equality ignores key names and the order of lists, not meaning', async () => {
-    const { db, close } = await tempDb();
-    try {
+  it('equality ignores key names and the order of lists, not meaning', () =>
+    withTempDb(async (db) => {
       await loadBundle(db, seedBundle(), own);
       const renamed = JSON.parse(JSON.stringify(seedBundle()).replaceAll('"ali-larijani"', '"k-larijani"'));
       for (const list of ['people', 'organisations', 'places', 'engagements', 'figures'] as const) renamed.annotations[list].reverse();
       expect((await loadBundle(db, renamed, own)).changed).toBe(false);
       renamed.annotations.engagements[0].summary += ' (corrected)';
       expect(await loadBundle(db, renamed, own)).toMatchObject({ changed: true, version: 2 });
-    } finally {
-      close();
-    }
-  });
+    }));
 
   it('`npm run export -- <slug> --bundle | npm run ingest -- -` reports unchanged', async () => {
     const { dir, close } = await tempDb();
@@ -185,9 +173,8 @@ describe('engagement fingerprints', () => {
     });
   const count = async (db: Awaited<ReturnType<typeof tempDb>>['db']) => Number((await db.$client.execute('select count(*) n from engagements')).rows[0]!.n);
 
-  it('two undated (or unknown-dated) events in two articles never merge; two reports of one dated event do', async () => {
-    const { db, close } = await tempDb();
-    try {
+  it('two undated (or unknown-dated) events in two articles never merge; two reports of one dated event do', () =>
+    withTempDb(async (db) => {
       await loadBundle(db, meeting('urn:fp:1'));
       await loadBundle(db, meeting('urn:fp:2'));
       expect(await count(db)).toBe(2);
@@ -204,8 +191,5 @@ describe('engagement fingerprints', () => {
       again.ninjs.headlines[0]!.value = 'Edited';
       await loadBundle(db, again);
       expect((await db.$client.execute(`select e.id from engagements e join engagement_articles ea on ea.engagement_id = e.id join articles a on a.id = ea.article_id where a.uri = 'urn:fp:1'`)).rows[0]!.id).toBe(id);
-    } finally {
-      close();
-    }
-  });
+    }));
 });

@@ -7,14 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { loadBundle, mergeNinjsEntities } from '../../src/ingest/load.ts';
 import { validateBundle } from '../../src/ingest/validate.ts';
-import { bundle, seedBundle, tempDb } from './helpers.ts';
+import { bundle, seededDb } from './helpers.ts';
 
 let db: Database;
 let close: () => void;
-beforeEach(async () => {
-  ({ db, close } = await tempDb());
-  await loadBundle(db, seedBundle());
-});
+beforeEach(async () => ({ db, close } = await seededDb()));
 afterEach(() => close());
 
 const rows = async (sql: string, args: (string | number)[] = []) => (await db.$client.execute({ sql, args })).rows.map((r) => ({ ...r }));

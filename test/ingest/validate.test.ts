@@ -11,14 +11,11 @@ import type { Database } from '../../src/db/client.ts';
 import { loadBundle } from '../../src/ingest/load.ts';
 import { normaliseInput } from '../../src/ingest/normalise.ts';
 import { BundleRejected, validateBundle } from '../../src/ingest/validate.ts';
-import { bundle, hasShared, ninjsValidator, repoRoot, seedBundle, snapshot, tempDb } from './helpers.ts';
+import { bundle, hasShared, ninjsValidator, repoRoot, seedBundle, seededDb, snapshot } from './helpers.ts';
 
 let db: Database;
 let close: () => void;
-beforeAll(async () => {
-  ({ db, close } = await tempDb());
-  await loadBundle(db, seedBundle());
-});
+beforeAll(async () => ({ db, close } = await seededDb()));
 afterAll(() => close());
 
 async function rejection(input: unknown) {

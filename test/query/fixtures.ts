@@ -67,27 +67,33 @@ export async function appWith(articles: FixtureArticle[], options: { seed?: bool
   return t;
 }
 
-/** Walk a connection page by page (forward with first/after, or backward with last/before), collecting a field of each node. */
-export async function walk(
-  t: TestApp,
-  field: string,
-  args: string,
-  pick: string,
+/** One page of a connection, as `pageThrough` reads it. */
+export interface ConnectionPage<N> {
+  edges: { node: N }[];
+  pageInfo: { hasNextPage?: boolean; hasPreviousPage?: boolean; startCursor?: string | null; endCursor?: string | null };
+}
+
+/**
+ * Every value of a connection, page by page: forward (`first: <size>, after: <endCursor>`) or
+ * backward (`last: <size>, before: <startCursor>`) until the page info says there is no more.
+ * `page` fetches one page given those arguments; `value` is what a node contributes.
+ * @throws after 100 pages (a cursor that never reaches the end)
+ */
+export async function pageThrough<N>(
+  page: (paging: string) => Promise<ConnectionPage<N>>,
+  value: (node: N) => string,
   direction: 'forward' | 'backward',
   size = 2,
 ): Promise<string[]> {
   const seen: string[] = [];
-  let cursor: string | null = null;
+  let cursor: string | null | undefined = null;
   for (let i = 0; i < 100; i++) {
     const paging: string =
       direction === 'forward'
         ? `first: ${size}${cursor ? `, after: ${JSON.stringify(cursor)}` : ''}`
         : `last: ${size}${cursor ? `, before: ${JSON.stringify(cursor)}` : ''}`;
-    const res = await t.gql(`{ ${field}(${[paging, args].filter(Boolean).join(', ')}) {
-      edges { node { ${pick} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`);
-    if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
-    const conn = res.body.data[field];
-    const values = conn.edges.map((e: { node: Record<string, string> }) => e.node[pick.split(/\s/)[0]!]!);
+    const conn: ConnectionPage<N> = await page(paging);
+    const values = conn.edges.map((e) => value(e.node));
     if (direction === 'forward') {
       seen.push(...values);
       if (!conn.pageInfo.hasNextPage) return seen;
@@ -99,6 +105,24 @@ export async function walk(
     }
   }
   throw new Error('did not terminate');
+}
+
+/** Walk a root connection page by page (`pageThrough`), collecting the first field of `pick` of each node. */
+export async function walk(
+  t: TestApp,
+  field: string,
+  args: string,
+  pick: string,
+  direction: 'forward' | 'backward',
+  size = 2,
+): Promise<string[]> {
+  const page = async (paging: string) => {
+    const res = await t.gql(`{ ${field}(${[paging, args].filter(Boolean).join(', ')}) {
+      edges { node { ${pick} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`);
+    if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+    return res.body.data[field] as ConnectionPage<Record<string, string>>;
+  };
+  return pageThrough(page, (node) => node[pick.split(/\s/)[0]!]!, direction, size);
 }
 
 /** The global id of a node found by a root lookup. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
-import { appWith, idOf, walk, type FixtureArticle } from './fixtures.ts';
+import { appWith, idOf, pageThrough, walk, type FixtureArticle } from './fixtures.ts';
 
 const SAME_TIME = '2025-11-01T10:00:00Z';
 const ada = { key: 'ada', name: 'Ada Tie', rel: 'about' as const, relevance: 0.5 };
@@ -117,35 +117,16 @@ describe('keyset cursors: ties in the sort key are neither skipped nor repeated'
       expect(res.statements).toBe(1);
       return res.body.data.node.articles;
     };
-    const full = (await page('first: 50')).edges.map((e: { node: { uri: string } }) => e.node.uri);
+    const uri = (node: { uri: string }) => node.uri;
+    const full = (await page('first: 50')).edges.map((e: { node: { uri: string } }) => uri(e.node));
     expect(full).toHaveLength(5);
-    const forward: string[] = [];
-    let p = await page('first: 2');
-    forward.push(...p.edges.map((e: { node: { uri: string } }) => e.node.uri));
-    while (p.pageInfo.hasNextPage) {
-      p = await page(`first: 2, after: "${p.pageInfo.endCursor}"`);
-      forward.push(...p.edges.map((e: { node: { uri: string } }) => e.node.uri));
-    }
-    expect(forward).toEqual(full);
-    const backward: string[] = [];
-    p = await page('last: 2');
-    backward.unshift(...p.edges.map((e: { node: { uri: string } }) => e.node.uri));
-    while (p.pageInfo.hasPreviousPage) {
-      p = await page(`last: 2, before: "${p.pageInfo.startCursor}"`);
-      backward.unshift(...p.edges.map((e: { node: { uri: string } }) => e.node.uri));
-    }
-    expect(backward).toEqual(full);
+    expect(await pageThrough(page, uri, 'forward', 2)).toEqual(full);
+    expect(await pageThrough(page, uri, 'backward', 2)).toEqual(full);
 
     const a1 = await idOf(t, 'article', 'same-headline');
     const links = async (args: string) =>
       (await t.gql(`{ node(id: "${a1}") { ... on Article { people(${args}) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } } } }`)).body.data.node.people;
-    const names: string[] = [];
-    let l = await links('first: 1');
-    names.push(...l.edges.map((e: { node: { name: string } }) => e.node.name));
-    while (l.pageInfo.hasNextPage) {
-      l = await links(`first: 1, after: "${l.pageInfo.endCursor}"`);
-      names.push(...l.edges.map((e: { node: { name: string } }) => e.node.name));
-    }
+    const names = await pageThrough(links, (node: { name: string }) => node.name, 'forward', 1);
     // Three share relevance 0.5 (ordered by id), the unjudged one comes last.
     expect(names).toEqual(['Ada Tie', 'Bob Tie', 'Cy Tie', 'Dee Tie']);
   });

@@ -1,26 +1,27 @@
 /**
  * The SQL each query of the benchmark catalogue (bench/catalogue.ts) sends, as reviewable text:
- * one file per query in `__sql__/<query>.sql`, compared with `toMatchFileSnapshot`. A change to a
- * type module, a connection, a filter, Drizzle or plugin-drizzle that changes the SQL a front-end
- * query produces shows up as a diff of these files, not only as a statement count.
+ * one named entry per query in vitest's snapshot file, `__snapshots__/sql-snapshots.test.ts.snap`
+ * (`toMatchSnapshot`). A change to a type module, a connection, a filter, Drizzle or
+ * plugin-drizzle that changes the SQL a front-end query produces shows up as a diff of that file,
+ * not only as a statement count.
  *
  * The corpus and the recording client are the ones test/query/plans.test.ts uses
  * (test/fixtures/catalogue.ts). The text is normalised: parameters are `?` (the values are
  * not recorded: they are ids of the generated corpus), whitespace is collapsed, and each
- * sub-select and select-list item starts a line (`formatSql`), so the files are stable across
+ * sub-select and select-list item starts a line (`formatSql`), so the entries are stable across
  * runs and a one-column change is a one-line diff.
  *
  * After an intended change: `./node_modules/.bin/vitest run --project integration
- * test/query/sql-snapshots.test.ts -u`, then review and commit the changed files.
+ * test/query/sql-snapshots.test.ts -u`, then review and commit the changed file.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE_QUERIES, openCatalogue, type CatalogueHarness } from '../fixtures/catalogue.ts';
 
-const DIR = new URL('./__sql__/', import.meta.url);
-
-/** The file a query's SQL is kept in: `search (Query.search)` → `search-query-search.sql`. */
-const fileOf = (name: string) => `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.sql`;
+const SNAPSHOTS = new URL('./__snapshots__/sql-snapshots.test.ts.snap', import.meta.url);
+const SUITE = 'SQL of the benchmark catalogue';
+/** The snapshot entry's test title for a query. */
+const titleOf = (name: string) => `${name}: the SQL it sends`;
 
 let h: CatalogueHarness;
 beforeAll(async () => {
@@ -94,12 +95,12 @@ function formatSql(sql: string): string {
   return out.join('').trim() + '\n';
 }
 
-describe('SQL of the benchmark catalogue', () => {
+describe(SUITE, () => {
   it('covers the whole catalogue', () => {
     expect(h.entries.map((e) => e.name)).toEqual(CATALOGUE_QUERIES);
   });
 
-  it.each(CATALOGUE_QUERIES)('%s: the SQL it sends matches __sql__/', async (name) => {
+  it.each(CATALOGUE_QUERIES)(titleOf('%s'), async (name) => {
     const e = h.entries.find((x) => x.name === name)!;
     const { body, statements } = await h.run(e.query, e.variables);
     expect(body.errors).toBeUndefined();
@@ -109,13 +110,15 @@ describe('SQL of the benchmark catalogue', () => {
       `-- ${e.query.replace(/\s+/g, ' ')}`,
     ].join('\n');
     const text = `${header}\n\n${statements.map((s) => formatSql(s.sql).replace(/\n$/, ';\n')).join('\n')}`;
-    await expect(text).toMatchFileSnapshot(new URL(fileOf(name), DIR).pathname);
+    expect(text).toMatchSnapshot();
   });
 
-  it('keeps no file for a query the catalogue no longer has', () => {
-    // (A missing file fails its query's test above: vitest writes new snapshots only with -u, never under CI.)
-    const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.sql')) : [];
-    expect(files.filter((f) => !CATALOGUE_QUERIES.map(fileOf).includes(f))).toEqual([]);
+  it('keeps no entry for a query the catalogue no longer has', () => {
+    // (A missing entry fails its query's test above: vitest writes new snapshots only with -u, never under CI.)
+    const text = existsSync(SNAPSHOTS) ? readFileSync(SNAPSHOTS, 'utf8') : '';
+    const keys = [...text.matchAll(/^exports\[`(.*)`\]/gm)].map((m) => m[1]);
+    const expected = CATALOGUE_QUERIES.map((name) => `${SUITE} > ${titleOf(name)} 1`);
+    expect(keys.filter((k) => !expected.includes(k!))).toEqual([]);
   });
 
   it('lays SQL out stably', () => {

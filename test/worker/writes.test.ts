@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDatabase } from '../../src/db/client.ts';
 import { loadBundle } from '../../src/ingest/load.ts';
 import worker, { createWorkerClient, type Env } from '../../src/worker.ts';
+import { textBundle } from '../helpers/bundles.ts';
 
 /** The Worker under test (src/worker.ts, the pool's `main`), called through its loopback binding. */
 const SELF = (exports as unknown as { default: Fetcher }).default;
@@ -19,21 +20,14 @@ const BODY =
   'said the HTTP write path “works as a transaction”.';
 
 /** A small bundle: one new person holding a role in an organisation the seed already has. */
-const bundle = {
-  ninjs: {
-    uri: 'urn:newsgraph:test:worker-write-path',
-    type: 'text',
-    language: 'en',
-    slugline: 'worker-write-path',
-    headlines: [{ role: 'main', value: 'The Worker writes through Hrana' }],
-    bodies: [{ role: 'main', contentType: 'text/plain', value: BODY }],
-  },
-  annotations: {
+const bundle = textBundle(
+  { uri: 'urn:newsgraph:test:worker-write-path', slugline: 'worker-write-path', headline: 'The Worker writes through Hrana', body: BODY },
+  {
     people: [{ key: 'worker-testfigure', name: 'Worker Testfigure', rel: 'about', roles: [{ title: 'Deputy Secretary', organisation: 'snsc' }] }],
     organisations: [{ key: 'snsc', name: 'Supreme National Security Council', acronym: 'SNSC', kind: 'GOVERNMENT_BODY', rel: 'mentions' }],
     quotes: [{ text: 'works as a transaction', speaker: 'worker-testfigure' }],
   },
-};
+);
 
 async function gql(query: string): Promise<any> {
   const res = await SELF.fetch('http://newsgraph.test/graphql', {

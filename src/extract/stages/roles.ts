@@ -104,17 +104,10 @@ export function readTitleChain(ctx: NameContext, t: NameCandidate): { roles: Rol
       if (ctx.word(s, j) === 'the') j++;
       let q = ctx.startingAt(s, j);
       if (!q) break;
-      if (q.kind === 'country' && q.possessive) {
-        // "of Iran's Supreme National Security Council"
-        const org = ctx.startingAt(s, q.last + 2);
-        if (org && orgLike(org)) {
-          role.org ??= org;
-          role.orgCountry = q.iso2;
-          q = org;
-        } else break;
-      } else if (q.kind === 'demonym') {
-        // "of the Russian Federation" is a country; "of Russian Railways": demonym + organisation
-        const org = ctx.startingAt(s, q.last + 1);
+      if ((q.kind === 'country' && q.possessive) || q.kind === 'demonym') {
+        // "of Iran's Supreme National Security Council" (past the 's); "of Russian Railways":
+        // demonym + organisation ("of the Russian Federation" is a country)
+        const org = ctx.startingAt(s, q.last + (q.kind === 'demonym' ? 1 : 2));
         if (org && orgLike(org)) {
           role.org ??= org;
           role.orgCountry = q.iso2;

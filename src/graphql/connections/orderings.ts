@@ -5,7 +5,7 @@
  * their SQL and unknown-date sentinels, which also indexes the tables.
  *
  * Drizzle detail relied on (drizzle-orm 1.0.0-rc.4; test/query/sql-snapshots.test.ts guards it,
- * `"tr0"."date_desc_key"` in __sql__/person-page.sql): in a relational query a relation's target at
+ * `"tr0"."date_desc_key"` in the "person page" entry of test/query/__snapshots__/sql-snapshots.test.ts.snap): in a relational query a relation's target at
  * depth n is aliased `d<n>` and its many-to-many link table `tr<n-1>`, and `getTableName()` of the
  * table a callback receives returns that alias. If the names change, `linkKey` falls back to the
  * entity's own key: answers stay right, only slower.
@@ -84,13 +84,31 @@ export function engagementOrder(order: 'DATE_DESC' | 'DATE_ASC' | null | undefin
 }
 
 /**
- * The ordering of an article's link rows (`Article.people` ...): relevance, highest first and
- * unjudged (null) last, then the entity's id.
- * @param entityId the link row's entity column ("personId")
+ * A column of the link row a many-to-many relation walks through (`tr<n>.<column>`), e.g. an
+ * article link's `rel` or `relevance`.
+ * @returns the SQL, or SQL `null` when `target` is not a nested relation's aliased table
  */
-export function relevanceOrder<K extends string>(entityId: K) {
+export function linkColumn(target: unknown, column: string): SQL {
+  const through = throughAlias(target);
+  return through ? sql`${sql.identifier(through)}.${sql.identifier(column)}` : sql`null`;
+}
+
+/**
+ * An article link's `rel` and `relevance` as extras (`linkRel`, `linkRelevance`) of rows walked
+ * through an article link table: an article's entities, or an entity's articles.
+ */
+export const linkRowExtras = {
+  linkRel: (row: object) => linkColumn(row, 'rel'),
+  linkRelevance: (row: object) => linkColumn(row, 'relevance'),
+};
+
+/**
+ * The ordering of an article's entities (`Article.people` ..., walked through the link table):
+ * the link's relevance, highest first and unjudged (null) last, then the entity's id.
+ */
+export function relevanceOrder() {
   return {
-    extras: { rank: (l: { relevance: unknown }) => sql`coalesce(${l.relevance}, -1)` },
-    orderBy: { rank: 'desc', [entityId]: 'asc' } as { rank: 'desc' } & Record<K, 'asc'>,
+    extras: { rank: (e: object) => sql`coalesce(${linkColumn(e, 'relevance')}, -1)` },
+    orderBy: { rank: 'desc', id: 'asc' } as const,
   };
 }
