@@ -2,11 +2,11 @@
  * Build a benchmark corpus: `npm run bench:data -- --articles N [--seed S] [--out file] [--force]`.
  *
  * Generates N deterministic article bundles (test/fixtures/corpus.ts, shared with the tests) and
- * loads each through the one write path, `loadBundle`, into a libSQL file (default `.data/bench-N.db`, or
+ * loads them through the bulk path of the one loader (`loadBundles`, many articles per
+ * transaction, the same database as one by one), in this process, into a libSQL file (default `.data/bench-N.db`, or
  * `.data/bench-N-sS.db` for a non-default seed). A sidecar `<file>.json` records what the file
  * holds; a file already holding the same N and seed is reused, not regenerated.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -81,7 +81,7 @@ async function loadedPrefix(file: string, seed: number): Promise<number> {
   }
 }
 
-/** Child process: load articles [from, to) of the corpus into `out`. */
+/** Load articles [from, to) of the corpus into `out`. */
 async function loadChunk(from: number, to: number, articles: number, seed: number, out: string) {
   const db = await openDatabase(`file:${out}`);
   // Durability is irrelevant for a throw-away corpus; WAL + synchronous=NORMAL is SQLite's usual
@@ -141,22 +141,15 @@ export async function ensureCorpus(options: { articles: number; seed?: number; o
   writeFileSync(`${file}.json`, JSON.stringify({ generatorVersion: GENERATOR_VERSION, articles: options.articles, seed, complete: false }, null, 2) + '\n');
 
   log(`building ${file}: ${options.articles} articles, seed ${seed}, pools ${JSON.stringify(poolSizes(options.articles))}`);
-  // Loading runs in child processes of CHUNK articles each: RSS grows by 0.5–2 MB per loadBundle call
-  // in one process (native memory; the JS heap stays flat), which at 10k articles reached 7 GB
-  // and slowed the build to a crawl. A fresh process per chunk bounds it.
+  // One process: RSS stays flat since the loader lets the event loop turn after each transaction
+  // (src/ingest/transaction.ts); CHUNK only paces the progress lines and the resume points.
   const started = performance.now();
   for (let from = resumeFrom; from < options.articles; from += CHUNK) {
     const to = Math.min(options.articles, from + CHUNK);
-    const code = await new Promise<number | null>((done) => {
-      const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--chunk', String(from), String(to), '--articles', String(options.articles), '--seed', String(seed), '--out', file], {
-        stdio: ['ignore', 'inherit', 'inherit'],
-      });
-      child.on('close', done);
-    });
-    if (code !== 0) throw new Error(`loading articles ${from}..${to - 1} failed (exit ${code}); re-run to resume`);
+    await loadChunk(from, to, options.articles, seed, file);
     const now = performance.now();
     const rate = (to - resumeFrom) / ((now - started) / 1000);
-    log(`  ${to}/${options.articles}  ${rate.toFixed(1)} articles/s overall${to < options.articles ? `, ETA ${((options.articles - to) / rate).toFixed(0)} s` : ''}`);
+    log(`  ${to}/${options.articles}  ${rate.toFixed(1)} articles/s overall${to < options.articles ? `, ETA ${((options.articles - to) / rate).toFixed(0)} s` : ''}, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
   }
   const db = await openDatabase(`file:${file}`);
   const seconds = (performance.now() - started) / 1000;
@@ -179,7 +172,7 @@ export async function ensureCorpus(options: { articles: number; seed?: number; o
     createdAt: new Date().toISOString(),
   };
   writeFileSync(`${file}.json`, JSON.stringify({ ...done, rows: counts.rows[0] }, null, 2) + '\n');
-  log(`loaded ${options.articles - resumeFrom} articles${resumeFrom ? ` (resumed at ${resumeFrom})` : ""} in ${seconds.toFixed(1)} s: ${done.articlesPerSecond} articles/s through loadBundle`);
+  log(`loaded ${options.articles - resumeFrom} articles${resumeFrom ? ` (resumed at ${resumeFrom})` : ""} in ${seconds.toFixed(1)} s: ${done.articlesPerSecond} articles/s through loadBundles`);
   log(`rows: ${JSON.stringify(counts.rows[0])}`);
   return { file, meta: done, reused: false };
 }
@@ -200,12 +193,5 @@ function parseArgs(argv: string[]) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const argv = process.argv.slice(2);
-  const chunk = argv.indexOf('--chunk');
-  if (chunk >= 0) {
-    const a = parseArgs(argv);
-    await loadChunk(Number(argv[chunk + 1]), Number(argv[chunk + 2]), a.articles, a.seed, a.out!);
-  } else {
-    await ensureCorpus(parseArgs(argv));
-  }
+  await ensureCorpus(parseArgs(process.argv.slice(2)));
 }

@@ -1,28 +1,49 @@
 /**
- * Bulk ingest throughput (not a test): generates N synthetic article bundles with overlapping
- * entities and loads them through the one loader (`loadBundle`, one write transaction each)
- * into (1) an embedded libSQL file and (2) the same kind of file served over HTTP by the Hrana
- * dev server (`@libsql/client/web`, as the Worker and Turso use), then prints articles/s.
+ * Ingest throughput (not a test): generates N synthetic article bundles with overlapping
+ * entities and loads them into (1) an embedded libSQL file and (2) the same kind of file served
+ * over HTTP by the Hrana dev server (`@libsql/client/web`, as the Worker and Turso use), each
+ * one by one (`loadBundle`, one write transaction each) and in bulk (`loadBundles`, --chunk
+ * articles per transaction), then prints articles/s, HTTP requests (round trips) per article
+ * counted at the client's fetch, and RSS after the loads of this process.
  *
- *   node bench/ingest.ts [N=200] [--concurrency C=1]
+ *   node bench/ingest.ts [N=200] [--concurrency C=1] [--chunk K=100] [--rss M]
  *
- * With C > 1, C loads are in flight at once (they queue on the write lock; the point is that
- * nothing fails and nothing is duplicated, and what queueing costs). Each target starts from
- * an empty, migrated database in a temp folder, removed afterwards.
+ * With C > 1, C single loads are in flight at once (they queue on the write lock; the point is
+ * that nothing fails and nothing is duplicated, and what queueing costs). `--rss M` then loads
+ * M corpus articles one by one in this process, printing RSS and heap every M/10 (the memory
+ * check: flat within ± 20 MB). Each target starts from an empty, migrated database in a temp
+ * folder, removed afterwards.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client/web';
 import { createDatabase, type Database } from '../src/db/client.ts';
 import { openDatabase } from '../src/ingest/open.ts';
 import { startHranaServer } from '../tools/dev/hrana-server.ts';
+import { loadBundles } from '../src/ingest/bulk.ts';
 import { loadBundle } from '../src/ingest/load.ts';
+import { CorpusGenerator } from '../test/fixtures/corpus.ts';
 
 const args = process.argv.slice(2);
 const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 200);
 const ci = args.indexOf('--concurrency');
 const C = ci >= 0 ? Math.max(1, Number(args[ci + 1])) : 1;
+const ki = args.indexOf('--chunk');
+const K = ki >= 0 ? Math.max(1, Number(args[ki + 1])) : 100;
+const ri = args.indexOf('--rss');
+const M = ri >= 0 ? Number(args[ri + 1]) : 0;
+const mb = (n: number) => `${(n / 1e6).toFixed(0)} MB`;
+/** Linux: anonymous and file-backed resident memory (the file's memory-mapped pages are RssFile, bounded by mmap_size). */
+const rssParts = () => {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) * 1000;
+    return `, anon ${mb(kb('RssAnon'))}, file ${mb(kb('RssFile'))}`;
+  } catch {
+    return '';
+  }
+};
 
 const FIRST = ['Ada', 'Alan', 'Grace', 'Edsger', 'Barbara', 'Donald', 'Frances', 'John', 'Katherine', 'Tim', 'Radia', 'Ken'];
 const LAST = ['Lovelace', 'Turing', 'Hopper', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Backus', 'Johnson', 'Berners-Lee', 'Perlman', 'Thompson'];
@@ -69,36 +90,72 @@ function synthetic(i: number) {
   };
 }
 
-async function run(name: string, db: Database, bundles: unknown[]) {
+async function run(name: string, db: Database, bundles: unknown[], bulk: boolean, counter?: { requests: number }) {
   let next = 0;
+  const requestsBefore = counter?.requests ?? 0;
   const started = performance.now();
   const worker = async () => {
     while (next < bundles.length) await loadBundle(db, bundles[next++]);
   };
-  await Promise.all(Array.from({ length: C }, worker));
+  if (bulk) {
+    const outcomes = await loadBundles(db, bundles, { chunkSize: K });
+    const single = outcomes.filter((o) => o.status !== 'loaded' || o.via !== 'bulk').length;
+    if (single) console.log(`  (${single} articles not through the bulk path)`);
+  } else await Promise.all(Array.from({ length: C }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const trips = counter ? `  ${((counter.requests - requestsBefore) / bundles.length).toFixed(2)} round trips/article` : '';
   const people = Number((await db.$client.execute('select count(*) n from people')).rows[0]!.n);
   const articles = Number((await db.$client.execute('select count(*) n from articles')).rows[0]!.n);
   console.log(
-    `${name.padEnd(34)} ${String(bundles.length).padStart(5)} articles in ${seconds.toFixed(2).padStart(6)} s = ${(bundles.length / seconds).toFixed(1).padStart(7)} articles/s` +
-      `  (concurrency ${C}; ${articles} articles, ${people} people stored)`,
+    `${name.padEnd(44)} ${String(bundles.length).padStart(5)} articles in ${seconds.toFixed(2).padStart(6)} s = ${(bundles.length / seconds).toFixed(1).padStart(7)} articles/s${trips}` +
+      `  (${bulk ? `chunks of ${K}` : `concurrency ${C}`}; ${articles} articles, ${people} people stored)`,
   );
+}
+
+/** A fetch counting the HTTP requests of the web client: each is one round trip. */
+function countingFetch() {
+  const counter = { requests: 0 };
+  const f = ((input: RequestInfo | URL, init?: RequestInit) => {
+    counter.requests++;
+    return fetch(input, init);
+  }) as typeof fetch;
+  return { counter, fetch: f };
 }
 
 const bundles = Array.from({ length: N }, (_, i) => synthetic(i));
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
 try {
-  const embedded = await openDatabase(`file:${join(dir, 'embedded.db')}`);
-  await run('embedded file (@libsql/client)', embedded, bundles);
-  embedded.$client.close();
-
-  const file = join(dir, 'hrana.db');
-  (await openDatabase(`file:${file}`)).$client.close(); // migrate
-  const server = await startHranaServer({ file, port: 0 });
-  const client = createClient({ url: server.url });
-  await run('HTTP/Hrana (@libsql/client/web)', createDatabase(client), bundles);
-  client.close();
-  await server.close();
+  for (const bulk of [false, true]) {
+    const embedded = await openDatabase(`file:${join(dir, `embedded-${bulk}.db`)}`);
+    await run(`embedded file (@libsql/client), ${bulk ? 'bulk' : 'single'}`, embedded, bundles, bulk);
+    embedded.$client.close();
+  }
+  for (const bulk of [false, true]) {
+    const file = join(dir, `hrana-${bulk}.db`);
+    (await openDatabase(`file:${file}`)).$client.close(); // migrate
+    const server = await startHranaServer({ file, port: 0 });
+    const { counter, fetch } = countingFetch();
+    const client = createClient({ url: server.url, fetch });
+    await run(`HTTP/Hrana (@libsql/client/web), ${bulk ? 'bulk' : 'single'}`, createDatabase(client), bundles, bulk, counter);
+    client.close();
+    await server.close();
+  }
+  console.log(`RSS after these loads: ${mb(process.memoryUsage().rss)} (heap ${mb(process.memoryUsage().heapUsed)})`);
+  if (M > 0) {
+    // Memory over many single loads in one process: the corpus generator's articles, one transaction each.
+    const db = await openDatabase(`file:${join(dir, 'rss.db')}`);
+    const gen = new CorpusGenerator({ articles: M, seed: 1 });
+    const start = process.memoryUsage().rss;
+    const started = performance.now();
+    for (let i = 0; i < M; i++) {
+      await loadBundle(db, gen.bundle(i));
+      if ((i + 1) % Math.max(1, Math.floor(M / 10)) === 0) {
+        const m = process.memoryUsage();
+        console.log(`  ${String(i + 1).padStart(6)} single loads: rss ${mb(m.rss)} (${m.rss >= start ? '+' : ''}${mb(m.rss - start)}${rssParts()}), heap ${mb(m.heapUsed)}, ${((i + 1) / ((performance.now() - started) / 1000)).toFixed(1)} articles/s`);
+      }
+    }
+    db.$client.close();
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

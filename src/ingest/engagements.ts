@@ -106,8 +106,7 @@ export function identifyEngagements(engagements: EngagementInput[], dates: Dates
 export async function upsertEngagements(tx: Tx, articleId: number, prepared: IdentifiedEngagement[]): Promise<Ids> {
   const out: Ids = new Map();
   if (!prepared.length) return out;
-  // Two engagements of one bundle with one fingerprint are one engagement (the first one's words).
-  const rows = [...new Map(prepared.map((p) => [p.fingerprint, p.values])).values()];
+  const rows = engagementRows(prepared);
   const returned = await tx
     .insert(t.engagements)
     .values(rows)
@@ -118,14 +117,21 @@ export async function upsertEngagements(tx: Tx, articleId: number, prepared: Ide
     .returning({ id: t.engagements.id, fingerprint: t.engagements.fingerprint });
   const byFingerprint = new Map(returned.map((r) => [r.fingerprint, r.id]));
   for (const p of prepared) out.set(p.key, byFingerprint.get(p.fingerprint)!);
-  const participantRows = prepared.flatMap((p) => p.participants.map((x) => ({ ...x, engagementId: out.get(p.key)! })));
-  if (participantRows.length) await tx.insert(t.participants).values(participantRows).onConflictDoNothing();
-  await tx
-    .insert(t.engagementArticles)
-    .values(uniq(out.values()).map((engagementId) => ({ engagementId, articleId })))
-    .onConflictDoNothing();
+  const participants = participantRows(prepared, out);
+  if (participants.length) await tx.insert(t.participants).values(participants).onConflictDoNothing();
+  await tx.insert(t.engagementArticles).values(reportRows(articleId, out)).onConflictDoNothing();
   return out;
 }
+
+/** The engagement rows `upsertEngagements` offers: two engagements of one bundle with one fingerprint are one (the first one's words). */
+export const engagementRows = (prepared: IdentifiedEngagement[]) => [...new Map(prepared.map((p) => [p.fingerprint, p.values])).values()];
+
+/** The participant rows of the engagements, given engagement key → id. */
+export const participantRows = (prepared: IdentifiedEngagement[], ids: Ids) =>
+  prepared.flatMap((p) => p.participants.map((x) => ({ ...x, engagementId: ids.get(p.key)! })));
+
+/** The article's reports of its engagements (`engagement_articles` rows). */
+export const reportRows = (articleId: number, ids: Ids) => uniq(ids.values()).map((engagementId) => ({ engagementId, articleId }));
 
 /** Link the engagements named by our own URIs (those that still exist) to the article. */
 export async function linkOwnEvents(tx: Tx, articleId: number, ids: number[]) {
@@ -137,11 +143,17 @@ export async function linkOwnEvents(tx: Tx, articleId: number, ids: number[]) {
 
 /** What needed the engagements' ids: their ninjs events and their evidence (one statement for both, none when neither). */
 export async function addEngagementFacts(tx: Tx, written: WrittenArticle, p: PreparedBundle, ids: EntityIds, engagementIds: Ids) {
+  const late = engagementFacts(written, p, ids, engagementIds);
+  if (late) await tx.update(t.articles).set(late).where(eq(t.articles.id, written.articleId));
+}
+
+/** The article columns `addEngagementFacts` sets (ninjs events of engagements, their evidence), or null when none. */
+export function engagementFacts(written: Pick<WrittenArticle, 'ninjsExtra'>, p: PreparedBundle, ids: EntityIds, engagementIds: Ids) {
   const engagementEvents = eventsOfEngagements(p.bundle, engagementIds);
   const late: { ninjsExtra?: Record<string, unknown>; extraction?: t.StoredExtraction | null } = {};
   if (Object.keys(engagementEvents).length) late.ninjsExtra = { ...written.ninjsExtra, [ENGAGEMENT_EVENTS_KEY]: engagementEvents };
   if (engagementsHaveEvidence(p.bundle)) late.extraction = storedExtraction(p.bundle, p.printed, p.storedText, { ...ids, engagementIds });
-  if (Object.keys(late).length) await tx.update(t.articles).set(late).where(eq(t.articles.id, written.articleId));
+  return Object.keys(late).length ? late : null;
 }
 
 /** The name and rel a ninjs event gives an annotated engagement, by engagement id. */

@@ -9,12 +9,17 @@
  * With `--extract` the inputs are article texts instead (`.txt`: headline on the first line;
  * `.html` / `.htm`), each checked and extracted into a bundle (src/extract/) and then loaded
  * through the same loader: `collectTextFiles`, `ingestTextFile`.
+ *
+ * `ingestMany` and `ingestTextFiles` load many documents through the bulk path (./bulk.ts): many
+ * articles per transaction, the same database as one by one. A refused or failing document is
+ * reported alone and nothing of it is written; the others load.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextLimits } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { extractArticle, ExtractRefused, readArticleFile, type ExtractInput } from '../extract/index.ts';
+import { loadBundles, type BulkOptions, type BulkOutcome } from './bulk.ts';
 import { loadBundle, type LoadOptions } from './load.ts';
 import { BundleRejected, type Problem } from './validate.ts';
 
@@ -188,4 +193,66 @@ export async function ingestTextFile(
     if (e instanceof ExtractRefused || e instanceof BundleRejected) return { source: file.source, status: 'rejected', problems: e.problems };
     return { source: file.source, status: 'failed', error: (e as Error).message };
   }
+}
+
+/** A bulk outcome as the CLI reports it. */
+function outcomeOf(source: string, o: BulkOutcome, extracted?: ExtractedCounts): Outcome {
+  if (o.status === 'rejected') return { source, status: 'rejected', problems: o.problems };
+  if (o.status === 'failed') return { source, status: 'failed', error: o.error };
+  const r = o.result;
+  return { source, status: r.created ? 'created' : r.changed ? 'updated' : 'unchanged', slug: r.slug, version: r.version, ...(extracted ? { extracted } : {}) };
+}
+
+/**
+ * Load many documents through the bulk path, in order (`loadBundles`, ./bulk.ts). Never throws
+ * for a document's fault: an unreadable or refused one is `rejected` with every problem.
+ */
+export async function ingestMany(db: Database, inputs: InputDoc[], options: BulkOptions = {}): Promise<Outcome[]> {
+  const readable = inputs.filter((x) => x.doc.ok);
+  const loaded = await loadBundles(db, readable.map((x) => (x.doc as { value: unknown }).value), options);
+  const bySource = new Map(readable.map((x, i) => [x, loaded[i]!]));
+  return inputs.map((x) => (x.doc.ok ? outcomeOf(x.source, bySource.get(x)!) : { source: x.source, status: 'rejected', problems: x.doc.problems }));
+}
+
+/**
+ * Extract many article texts and load the bundles through the bulk path, `window` files at a
+ * time (read, extracted, loaded), so a large folder is never held in memory. Never throws: an
+ * unreadable file or a refused text is `rejected` with every problem (and its code).
+ * @param options.window files per window (default: the chunk size, 100)
+ */
+export async function ingestTextFiles(
+  db: Database,
+  files: TextFile[],
+  options: BulkOptions & { limits?: TextLimits; input?: Partial<ExtractInput>; window?: number; onFile?: (o: Outcome) => void } = {},
+): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  const window = Math.max(1, options.window ?? options.chunkSize ?? 100);
+  for (let from = 0; from < files.length; from += window) {
+    const extracted: ({ source: string; bundle: unknown; counts: ExtractedCounts } | Outcome)[] = files.slice(from, from + window).map((file) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = file.read();
+      } catch (e) {
+        return { source: file.source, status: 'rejected', problems: [{ path: '', message: `cannot read: ${(e as Error).message}` }] };
+      }
+      try {
+        const { bundle } = extractArticle({ ...options.input, ...readArticleFile(file.source, bytes, options.limits) }, options.limits);
+        const a = bundle.annotations;
+        const counts = { people: a.people.length, organisations: a.organisations.length, places: a.places.length, engagements: a.engagements.length, quotes: a.quotes.length, figures: a.figures.length };
+        return { source: file.source, bundle, counts };
+      } catch (e) {
+        if (e instanceof ExtractRefused || e instanceof BundleRejected) return { source: file.source, status: 'rejected', problems: e.problems };
+        return { source: file.source, status: 'failed', error: (e as Error).message };
+      }
+    });
+    const toLoad = extracted.filter((x): x is { source: string; bundle: unknown; counts: ExtractedCounts } => 'bundle' in x);
+    const loaded = await loadBundles(db, toLoad.map((x) => x.bundle), options);
+    const byItem = new Map(toLoad.map((x, i) => [x, loaded[i]!]));
+    for (const x of extracted) {
+      const o = 'bundle' in x ? outcomeOf(x.source, byItem.get(x)!, x.counts) : x;
+      out.push(o);
+      options.onFile?.(o);
+    }
+  }
+  return out;
 }

@@ -28,10 +28,13 @@ export interface EntityIds {
   personIds: Ids;
 }
 
-type ConflictTarget = NonNullable<Parameters<ReturnType<ReturnType<Tx['insert']>['values']>['onConflictDoNothing']>[0]>;
+export type ConflictTarget = NonNullable<Parameters<ReturnType<ReturnType<Tx['insert']>['values']>['onConflictDoNothing']>[0]>;
 
-/** What differs between the kinds of entity in an upsert. */
-interface EntityKindSpec<I extends EntityInput, S extends { id: number }> {
+/** Whether a place of this kind and folded name is stored (a refine must not make a second one). */
+export type PlaceExists = (kind: t.PlaceKind, nameKey: string) => boolean | Promise<boolean>;
+
+/** What differs between the kinds of entity in an upsert (shared with the bulk planner, ./bulk.ts). */
+export interface EntityKindSpec<I extends EntityInput, S extends { id: number }> {
   owner: OwnerColumn;
   table: EntityTable;
   /** The unique folded key new rows are upserted on. */
@@ -43,10 +46,10 @@ interface EntityKindSpec<I extends EntityInput, S extends { id: number }> {
   /** The stored columns `refine` compares with. */
   stored: (tx: Tx, ids: number[]) => Promise<S[]>;
   /** The columns to set on stored row `s` from the facts the bundle states about it. */
-  refine: (e: I, id: number, s: S, ids: Ids, c: Candidates, tx: Tx) => Partial<S> | Promise<Partial<S>>;
+  refine: (e: I, id: number, s: S, ids: Ids, c: Candidates, placeExists: PlaceExists) => Partial<S> | Promise<Partial<S>>;
 }
 
-const PLACES: EntityKindSpec<PlaceInput, { id: number; kind: t.PlaceKind; nameKey: string; countryId: number | null; iso3166: string | null }> = {
+export const PLACES: EntityKindSpec<PlaceInput, { id: number; kind: t.PlaceKind; nameKey: string; countryId: number | null; iso3166: string | null }> = {
   owner: 'placeId',
   table: t.places,
   conflict: { target: [t.places.kind, t.places.nameKey] },
@@ -63,20 +66,17 @@ const PLACES: EntityKindSpec<PlaceInput, { id: number; kind: t.PlaceKind; nameKe
       .from(t.places)
       .where(inArray(t.places.id, ids)),
   // A known kind upgrades OTHER (unless that place exists already), country, ISO code.
-  refine: async (p, id, s, ids, c, tx) => {
+  refine: async (p, id, s, ids, c, placeExists) => {
     const countryId = p.country ? ids.get(p.country)! : undefined;
     const set: Partial<typeof s> = {};
     if (countryId !== undefined && countryId !== id && countryId !== s.countryId) set.countryId = countryId;
     if (p.iso3166 && s.iso3166 !== p.iso3166 && (c.byIso.get(p.iso3166) ?? id) === id && !s.iso3166) set.iso3166 = p.iso3166;
-    if (p.kind !== 'OTHER' && s.kind === 'OTHER') {
-      const [clash] = await tx.select({ id: t.places.id }).from(t.places).where(and(eq(t.places.kind, p.kind), eq(t.places.nameKey, s.nameKey)));
-      if (!clash) set.kind = p.kind;
-    }
+    if (p.kind !== 'OTHER' && s.kind === 'OTHER' && !(await placeExists(p.kind, s.nameKey))) set.kind = p.kind;
     return set;
   },
 };
 
-const organisations = (placeIds: Ids): EntityKindSpec<OrganisationInput, { id: number; kind: t.OrganisationKind; acronym: string | null; countryId: number | null; parentId: number | null }> => ({
+export const organisations = (placeIds: Ids): EntityKindSpec<OrganisationInput, { id: number; kind: t.OrganisationKind; acronym: string | null; countryId: number | null; parentId: number | null }> => ({
   owner: 'organisationId',
   table: t.organisations,
   conflict: { target: t.organisations.nameKey },
@@ -98,7 +98,7 @@ const organisations = (placeIds: Ids): EntityKindSpec<OrganisationInput, { id: n
   },
 });
 
-const people = (placeIds: Ids): EntityKindSpec<PersonInput, { id: number; nationalityId: number | null }> => ({
+export const people = (placeIds: Ids): EntityKindSpec<PersonInput, { id: number; nationalityId: number | null }> => ({
   owner: 'personId',
   table: t.people,
   conflict: { target: t.people.nameKey },
@@ -131,6 +131,8 @@ async function upsertEntities<I extends EntityInput, S extends { id: number }>(t
   }
   const input = new Map(inputs.map((e) => [e.key, e]));
   const fresh = list.filter((e) => !ids.has(e.key));
+  const placeExists: PlaceExists = async (kind, nameKey) =>
+    (await tx.select({ id: t.places.id }).from(t.places).where(and(eq(t.places.kind, kind), eq(t.places.nameKey, nameKey)))).length > 0;
   for (const batch of kind.batches?.(fresh) ?? [fresh]) {
     const rows = batch.map((e) => ({ e, row: kind.newRow(input.get(e.key)!, ids, c) }));
     for (const [key, id] of await insertNew(tx, kind.table, rows, kind.conflict)) ids.set(key, id);
@@ -139,7 +141,7 @@ async function upsertEntities<I extends EntityInput, S extends { id: number }>(t
   for (const e of inputs) {
     const id = ids.get(e.key)!;
     const s = stored.get(id)!;
-    const set = await kind.refine(e, id, s, ids, c, tx);
+    const set = await kind.refine(e, id, s, ids, c, placeExists);
     if (Object.keys(set).length) {
       await tx.update(kind.table).set(set as never).where(eq(kind.table.id, id));
       Object.assign(s, set);
@@ -176,6 +178,13 @@ async function insertNew(tx: Tx, table: EntityTable, list: { e: Incoming; row: R
 
 /** Add every entity's names (name, aliases, acronym) and external sameAs URIs; existing ones are kept. */
 async function addNames(tx: Tx, owner: OwnerColumn, entities: EntityInput[], ids: Ids, own: readonly string[]) {
+  const { aliases, uris } = nameRows(owner, entities, ids, own);
+  if (aliases.length) await tx.insert(t.aliases).values(aliases as never).onConflictDoNothing();
+  if (uris.length) await tx.insert(t.sameAs).values(uris as never).onConflictDoNothing();
+}
+
+/** The alias and sameAs rows `addNames` offers (one per entity and folded name, one per external URI), in order. */
+export function nameRows(owner: OwnerColumn, entities: EntityInput[], ids: Ids, own: readonly string[]) {
   const aliases = new Map<string, Record<string, unknown>>();
   const uris = new Map<string, Record<string, unknown>>();
   for (const e of entities) {
@@ -187,8 +196,7 @@ async function addNames(tx: Tx, owner: OwnerColumn, entities: EntityInput[], ids
     // A URI already naming another entity stays with it (same_as.uri is the primary key); ours are not stored.
     for (const uri of e.sameAs) if (!parseOwnUri(uri, own) && !uris.has(uri)) uris.set(uri, { uri, [owner]: id });
   }
-  if (aliases.size) await tx.insert(t.aliases).values([...aliases.values()] as never).onConflictDoNothing();
-  if (uris.size) await tx.insert(t.sameAs).values([...uris.values()] as never).onConflictDoNothing();
+  return { aliases: [...aliases.values()], uris: [...uris.values()] };
 }
 
 /** People's roles: one read for all, inserts in one statement, updates only where dates are given. */
@@ -199,6 +207,20 @@ async function upsertRoles(tx: Tx, people: PersonInput[], personIds: Ids, orgIds
     .select({ id: t.roles.id, personId: t.roles.personId, title: t.roles.title, organisationId: t.roles.organisationId })
     .from(t.roles)
     .where(inArray(t.roles.personId, uniq(withRoles.map((p) => personIds.get(p.key)!))));
+  const plan = planRoles(withRoles, personIds, orgIds, dates, existing);
+  for (const u of plan.updates) await tx.update(t.roles).set(u.values as never).where(eq(t.roles.id, u.id));
+  if (plan.inserts.length) await tx.insert(t.roles).values(plan.inserts as never).onConflictDoNothing();
+}
+
+/** A stored role as `planRoles` needs it. */
+export type StoredRole = { id: number; personId: number; title: string; organisationId: number | null };
+
+/**
+ * What `upsertRoles` writes, given the stored roles of the people (`existing`): dates set on
+ * stored roles, in order, and the new roles (one per person, title and organisation).
+ */
+export function planRoles(withRoles: PersonInput[], personIds: Ids, orgIds: Ids, dates: Dates, existing: StoredRole[]) {
+  const updates: { id: number; values: Record<string, unknown> }[] = [];
   const roleKey = (personId: number, title: string, organisationId: number | null) => `${personId}\u0000${title}\u0000${organisationId ?? 0}`;
   const found = new Map(existing.map((r) => [roleKey(r.personId, r.title, r.organisationId), r.id]));
   const inserts = new Map<string, Record<string, unknown>>();
@@ -211,18 +233,18 @@ async function upsertRoles(tx: Tx, people: PersonInput[], personIds: Ids, orgIds
       const k = roleKey(personId, r.title, organisationId);
       const roleId = found.get(k);
       if (roleId !== undefined) {
-        if (d.started || d.ended) await tx.update(t.roles).set(values).where(eq(t.roles.id, roleId));
+        if (d.started || d.ended) updates.push({ id: roleId, values });
       } else if (!inserts.has(k) || d.started || d.ended) {
         inserts.set(k, { personId, organisationId, title: r.title, ...values });
       }
     }
   }
-  if (inserts.size) await tx.insert(t.roles).values([...inserts.values()] as never).onConflictDoNothing();
+  return { updates, inserts: [...inserts.values()] };
 }
 
 /** Slugs for new rows of `table`: the slugified name, else name-2, name-3 ... (one statement for all). */
 export async function freeSlugs(tx: Tx, table: typeof t.articles | EntityTable, names: string[]): Promise<string[]> {
-  const bases = names.map((n) => slugify(n) || 'entity');
+  const bases = names.map(slugBase);
   if (!bases.length) return [];
   const taken = new Set(
     (
@@ -233,6 +255,11 @@ export async function freeSlugs(tx: Tx, table: typeof t.articles | EntityTable, 
         .where(or(inArray(table.slug, uniq(bases)), ...uniq(bases).map((b) => and(gt(table.slug, `${b}-`), lt(table.slug, `${b}.`)))))
     ).map((r) => r.slug),
   );
+  return pickSlugs(bases, taken);
+}
+
+/** The slug for each base, given the slugs `taken` (added to as slugs are picked): base, else base-2, base-3 ... */
+export function pickSlugs(bases: string[], taken: { has(slug: string): boolean; add(slug: string): unknown }): string[] {
   return bases.map((base) => {
     let slug = base;
     for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
@@ -240,3 +267,6 @@ export async function freeSlugs(tx: Tx, table: typeof t.articles | EntityTable, 
     return slug;
   });
 }
+
+/** The base slug of a name (`freeSlugs`). */
+export const slugBase = (name: string) => slugify(name) || 'entity';

@@ -51,8 +51,23 @@ export interface FormerRows {
  * quotes and figures are cleared for the re-load to write again.
  */
 export async function writeArticle(tx: Tx, p: PreparedBundle, hash: string, ids: EntityIds, existing: StoredArticle | undefined, now: Date): Promise<WrittenArticle> {
+  const { article } = p;
+  const row = articleRow(p, hash, ids, now);
+  if (existing) {
+    const version = existing.version + 1;
+    await tx.update(t.articles).set({ ...row, slug: existing.slug, version }).where(eq(t.articles.id, existing.id));
+    const former = await clearArticle(tx, existing.id);
+    return { articleId: existing.id, slug: existing.slug, version, ninjsExtra: row.ninjsExtra, former };
+  }
+  const [slug] = await freeSlugs(tx, t.articles, [article.slug]);
+  const [inserted] = await tx.insert(t.articles).values({ ...row, slug: slug!, version: 1 }).returning({ id: t.articles.id });
+  return { articleId: inserted!.id, slug: slug!, version: 1, ninjsExtra: row.ninjsExtra, former: { engagements: [], quotes: [], figures: [] } };
+}
+
+/** The article row's columns but slug and version (`writeArticle`), from the prepared bundle, its content digest and its entities' ids. */
+export function articleRow(p: PreparedBundle, hash: string, ids: EntityIds, now: Date) {
   const { bundle, article } = p;
-  const row = {
+  return {
     ...article,
     datelinePlaceId: bundle.annotations.dateline?.place ? ids.placeIds.get(bundle.annotations.dateline.place)! : null,
     ninjsExtra: {
@@ -64,15 +79,6 @@ export async function writeArticle(tx: Tx, p: PreparedBundle, hash: string, ids:
     extraction: storedExtraction(bundle, p.printed, p.storedText, ids),
     ingestedAt: now.toISOString(),
   };
-  if (existing) {
-    const version = existing.version + 1;
-    await tx.update(t.articles).set({ ...row, slug: existing.slug, version }).where(eq(t.articles.id, existing.id));
-    const former = await clearArticle(tx, existing.id);
-    return { articleId: existing.id, slug: existing.slug, version, ninjsExtra: row.ninjsExtra, former };
-  }
-  const [slug] = await freeSlugs(tx, t.articles, [article.slug]);
-  const [inserted] = await tx.insert(t.articles).values({ ...row, slug: slug!, version: 1 }).returning({ id: t.articles.id });
-  return { articleId: inserted!.id, slug: slug!, version: 1, ninjsExtra: row.ninjsExtra, former: { engagements: [], quotes: [], figures: [] } };
 }
 
 /**
@@ -108,14 +114,20 @@ function keptIds<F extends { id: number }, I>(former: F[], incoming: I[], identi
 
 /** Link the article to the entities with a `rel`; two keys resolving to one entity give one link (the stronger rel, the higher relevance). */
 export async function linkEntities(tx: Tx, articleId: number, bundle: ArticleBundle, ids: EntityIds) {
+  const { people, orgs, places } = entityLinkRows(articleId, bundle, ids);
+  if (people.length) await tx.insert(t.articlePeople).values(people);
+  if (orgs.length) await tx.insert(t.articleOrganisations).values(orgs);
+  if (places.length) await tx.insert(t.articlePlaces).values(places);
+}
+
+/** The rows of `linkEntities`: the article's links to people, organisations and places. */
+export function entityLinkRows(articleId: number, bundle: ArticleBundle, ids: EntityIds) {
   const a = bundle.annotations;
   const links = (list: Parameters<typeof linksById>[0], map: Ids) => [...linksById(list, map).entries()].map(([id, l]) => ({ id, articleId, ...l }));
   const people = links(a.people, ids.personIds).map(({ id, ...l }) => ({ ...l, personId: id }));
   const orgs = links(a.organisations, ids.orgIds).map(({ id, ...l }) => ({ ...l, organisationId: id }));
   const places = links(a.places, ids.placeIds).map(({ id, ...l }) => ({ ...l, placeId: id }));
-  if (people.length) await tx.insert(t.articlePeople).values(people);
-  if (orgs.length) await tx.insert(t.articleOrganisations).values(orgs);
-  if (places.length) await tx.insert(t.articlePlaces).values(places);
+  return { people, orgs, places };
 }
 
 /**
@@ -124,6 +136,13 @@ export async function linkEntities(tx: Tx, articleId: number, bundle: ArticleBun
  * row's id (its engagement, position or value may have changed): ids follow content.
  */
 export async function insertQuotesAndFigures(tx: Tx, written: WrittenArticle, bundle: ArticleBundle, ids: EntityIds & { engagementIds: Ids }) {
+  const rows = quoteAndFigureRows(written, bundle, ids);
+  if (rows.quotes.length) await tx.insert(t.quotes).values(rows.quotes);
+  if (rows.figures.length) await tx.insert(t.figures).values(rows.figures);
+}
+
+/** The rows of `insertQuotesAndFigures`, in bundle order, with the kept ids. */
+export function quoteAndFigureRows(written: Pick<WrittenArticle, 'articleId' | 'former'>, bundle: ArticleBundle, ids: EntityIds & { engagementIds: Ids }) {
   const { articleId, former } = written;
   const { quotes, figures } = bundle.annotations;
   const speaker = (key: string | undefined) => ({
@@ -133,9 +152,8 @@ export async function insertQuotesAndFigures(tx: Tx, written: WrittenArticle, bu
   const quoteRows = quotes.map((q, position) => ({ articleId, position, text: q.text, ...speaker(q.speaker), engagementId: q.engagement ? ids.engagementIds.get(q.engagement)! : null }));
   const quoteIds = keptIds(former.quotes, quoteRows, (q) => JSON.stringify([q.text, q.speakerPersonId, q.speakerOrganisationId]));
   const figureIds = keptIds(former.figures, figures, (f) => f.text);
-  if (quotes.length) await tx.insert(t.quotes).values(quoteRows.map((q, i) => ({ id: quoteIds[i], ...q })));
-  if (figures.length)
-    await tx.insert(t.figures).values(
-      figures.map((f, position) => ({ id: figureIds[position], articleId, position, text: f.text, value: f.value, currency: f.currency ?? null, unit: f.unit ?? null, metric: f.metric ?? null })),
-    );
+  return {
+    quotes: quoteRows.map((q, i) => ({ id: quoteIds[i], ...q })),
+    figures: figures.map((f, position) => ({ id: figureIds[position], articleId, position, text: f.text, value: f.value, currency: f.currency ?? null, unit: f.unit ?? null, metric: f.metric ?? null })),
+  };
 }
