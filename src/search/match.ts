@@ -13,7 +13,7 @@
  * `search_terms` per eligible word.
  */
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { QueryWord, SearchQuery } from './query.ts';
+import { alternativesOf, quote, type QueryWord, type SearchQuery } from './query.ts';
 
 /** Shortest word that gets spelling alternatives (shorter words are too alike). */
 export const MIN_SLIP_LENGTH = 5;
@@ -44,7 +44,7 @@ function pairs(word: string): string[] {
  * A word's part of the MATCH expression with its alternatives: `(part OR "alt" ...)`, or `part`
  * when it has none. One scalar sub-query (SQLite computes it once per statement).
  */
-function withAlternatives(part: string, word: string, prefix: boolean): SQL {
+function withAlternatives(part: SQL, word: string, prefix: boolean): SQL {
   const chars = [...word];
   const lo = chars.slice(0, 2).join('');
   const hi = chars[0]! + String.fromCodePoint(chars[1]!.codePointAt(0)! + 1);
@@ -60,22 +60,60 @@ function withAlternatives(part: string, word: string, prefix: boolean): SQL {
     order by ${shared} desc, term limit ${MAX_SLIPS}))`;
 }
 
-/** Each word's part of the MATCH expression, as SQL (with alternatives for the words that may be slips). */
-function partsOf(q: SearchQuery): { part: string; sql: SQL; slip: boolean }[] {
+/** Shortest prefix looked up in a terms table: shorter ones have FTS5 prefix entries (prefix = '2 3'). */
+export const MIN_LOOKUP_PREFIX = 4;
+/** Most terms a prefix is replaced by; a prefix with more is left to FTS5. */
+export const MAX_PREFIX_TERMS = 128;
+/** A last token the terms table can be searched for as is: the tokenizer leaves ASCII letters and digits alone (but case). */
+const LOOKUP = /^[a-z0-9]+$/;
+
+/**
+ * The prefix word's part with its prefix replaced by the terms it starts (`terms`: a table of
+ * the index's terms, src/search/articles.ts): FTS5 reads the doclist of a prefix with no prefix
+ * entries whole before the first row, but an OR of terms lazily, so a page in rowid order stops
+ * early. Each alternative (as written, folded) whose last token is ASCII and at least
+ * MIN_LOOKUP_PREFIX long becomes `("t1 … term" OR …)` for the terms of `terms` in that token's key
+ * range, when there are 1..MAX_PREFIX_TERMS of them; otherwise it stays `"t1 … tn"*`. One scalar
+ * sub-query per alternative (computed once per statement), one key range each.
+ */
+function expandedPrefix(w: QueryWord, terms: string): SQL | null {
+  const alternatives = alternativesOf(w);
+  if (!alternatives.some((t) => t.at(-1)!.length >= MIN_LOOKUP_PREFIX && LOOKUP.test(t.at(-1)!))) return null;
+  const table = sql.identifier(terms);
+  const parts = alternatives.map((tokens) => {
+    const last = tokens.at(-1)!;
+    const native = quote(tokens, true);
+    if (last.length < MIN_LOOKUP_PREFIX || !LOOKUP.test(last)) return sql`${native}`;
+    const lead = tokens.slice(0, -1).map((t) => `${t} `).join('');
+    return sql`(select case when count(*) between 1 and ${MAX_PREFIX_TERMS} then '(' || group_concat('"' || ${lead} || term || '"', ' OR ') || ')' else ${native} end
+      from (select term from ${table} where term >= ${last} and term < ${last + '\u{10FFFF}'} order by term limit ${MAX_PREFIX_TERMS + 1}))`;
+  });
+  return parts.length === 1 ? parts[0]! : sql`('(' || ${sql.join(parts, sql` || ' OR ' || `)} || ')')`;
+}
+
+/** Each word's part of the MATCH expression, as SQL (with alternatives for the words that may be slips; `terms`: see `expandedPrefix`). */
+function partsOf(q: SearchQuery, terms?: string): { part: SQL; sql: SQL; slip: boolean; expanded: boolean }[] {
   const slips = slipWords(q);
-  return q.parts.map((part, i) => {
+  return q.parts.map((text, i) => {
+    const w = q.words[i]!;
+    const expanded = terms && w.prefix ? expandedPrefix(w, terms) : null;
+    const part = expanded ?? sql`${text}`;
     const word = slips[i];
-    return word ? { part, sql: withAlternatives(part, word, q.words[i]!.prefix), slip: true } : { part, sql: sql`${part}`, slip: false };
+    return { part, sql: word ? withAlternatives(part, word, w.prefix) : part, slip: !!word, expanded: !!expanded };
   });
 }
 
 /**
- * The MATCH expression of a query: the bound string when no word may be a slip, else a
- * string-valued SQL expression that ANDs the words, each such word ORed with its alternatives.
+ * The MATCH expression of a query: the bound string when no word may be a slip (and no prefix is
+ * looked up), else a string-valued SQL expression that ANDs the words, each slip word ORed with
+ * its alternatives.
+ * @param terms a table of the searched index's terms (`article_terms` for `article_fts`): the
+ *   last word's prefix is replaced by the terms it starts (`expandedPrefix`)
  */
-export function matchExpression(q: SearchQuery): SQL {
-  if (!hasSlips(q)) return sql`${q.match}`;
-  return sql`(${sql.join(partsOf(q).map((p) => p.sql), sql` || ' AND ' || `)})`;
+export function matchExpression(q: SearchQuery, terms?: string): SQL {
+  const parts = partsOf(q, terms);
+  if (!hasSlips(q) && !parts.some((p) => p.expanded)) return sql`${q.match}`;
+  return sql`(${sql.join(parts.map((p) => p.sql), sql` || ' AND ' || `)})`;
 }
 
 /**

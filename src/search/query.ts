@@ -12,7 +12,8 @@
  * writes it (ł ø đ ı ß æ and modifier letters transliterated), matched against both the
  * as-written and the folded columns. A possessive as printed ("Larijani’s", "Iran's") is its
  * name: the "’s" is dropped, so the name matches where the text has no "s" after it. Every chunk
- * must match; the last one, unless quoted, is a prefix, for type-ahead.
+ * must match; the last one, unless quoted, is a prefix, for type-ahead (no other word is: "harbour
+ * talks" does not find "harbourmaster talks").
  */
 import { foldName } from '../domain/fold.ts';
 import { badUserInput } from '../domain/errors.ts';
@@ -67,7 +68,14 @@ function chunksOf(input: string): { text: string; phrase: boolean }[] {
   return chunks;
 }
 
-const quote = (tokens: string[], prefix: boolean) => `"${tokens.join(' ').replace(/"/g, '""')}"${prefix ? '*' : ''}`;
+/** Tokens as one FTS5 string (a phrase), `*` after it for a prefix. */
+export const quote = (tokens: string[], prefix: boolean) => `"${tokens.join(' ').replace(/"/g, '""')}"${prefix ? '*' : ''}`;
+
+/** A word's alternatives (tokens as written and folded, distinct), as `parts` quotes them. */
+export function alternativesOf(w: QueryWord): string[][] {
+  const seen = new Set<string>();
+  return [w.original, w.folded].filter((t) => t.length > 0 && !seen.has(t.join(' ')) && seen.add(t.join(' ')));
+}
 
 /**
  * Build the MATCH expression for a user query.
@@ -88,7 +96,7 @@ export function parseSearchQuery(input: string, argument = 'query'): SearchQuery
   }
   const words: QueryWord[] = chunks.map((c, i) => ({ ...c, prefix: !c.phrase && i === chunks.length - 1 }));
   const parts = words.map((w) => {
-    const alternatives = [...new Set([w.original, w.folded].filter((t) => t.length > 0).map((t) => quote(t, w.prefix)))];
+    const alternatives = alternativesOf(w).map((t) => quote(t, w.prefix));
     return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
   });
   return { match: parts.join(' AND '), parts, words };
