@@ -1,5 +1,5 @@
 /**
- * Benchmarks: `npm run bench -- [--quick] [--articles 1000,10000] [--seed S] [--no-load] [--no-startup]`.
+ * Benchmarks: `npm run bench -- [--quick] [--articles 1000,10000] [--seed S] [--no-load] [--no-startup] [--search-sizes 1000,10000,100000|none]`.
  *
  * For each corpus size (built by bench/generate.ts through `loadBundle` when missing):
  * - per catalogue query (bench/catalogue.ts): SQL statements per request (`x-newsgraph-debug: sql`),
@@ -9,8 +9,10 @@
  * - a bounded loopback load (autocannon, 10 connections, 10 s; 3 s with --quick) per query
  *   against the Node entry (src/node.ts) started as a child process on an ephemeral port;
  * - the query plans of the statements the API issues (full scans and temp B-trees flagged).
- * Then the growth of p50 between sizes, module start-up time (child process) and the Worker
- * bundle size (`npm run build:worker` when that script exists).
+ * Then the growth of p50 between sizes, the search rows at 1k, 10k and 100k articles (bench/search.ts:
+ * larger sizes replicate the generated corpus inside SQLite; `--search-sizes`, default 1000 with
+ * --quick), module start-up time (child process) and the Worker bundle size (`npm run build:worker`
+ * when that script exists).
  *
  * Figures are printed, never asserted: this is not a test. Timings on a shared machine are noisy.
  */
@@ -29,7 +31,9 @@ import { createDatabase } from '../src/db/client.ts';
 import { openDatabase } from '../src/ingest/open.ts';
 import { catalogue, chooseTargets, type CatalogueEntry } from './catalogue.ts';
 import { DEFAULT_SEED, ensureCorpus } from './generate.ts';
+import { searchBench } from './search.ts';
 import { recordingClient, type RecordedStatement, type StatementRecorder } from '../test/fixtures/catalogue.ts';
+import { PERSISTED_DOCUMENTS } from '../src/graphql/delivery/persisted-documents.generated.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -218,6 +222,49 @@ async function measureEntry(h: Harness, e: CatalogueEntry): Promise<QueryResult>
   return r;
 }
 
+interface DeliveryRow {
+  name: string;
+  statements: Set<number>;
+  statuses: Set<number>;
+  ms: number[];
+}
+
+/**
+ * Delivery (docs/deploy.md): the trusted document documents/article-page.graphql for one article,
+ * (1) executed (POST, `x-newsgraph-debug: sql`, which skips the response cache), (2) by GET
+ * `documentId` answered from the response cache, (3) the same GET revalidated with If-None-Match
+ * (304). Alternated per iteration on one app with the response cache on.
+ */
+async function measureDelivery(h: Harness, slug: string): Promise<DeliveryRow[]> {
+  const [id] = Object.entries(PERSISTED_DOCUMENTS).find(([, d]) => d.file === 'documents/article-page.graphql')!;
+  const config = loadConfig({ RESPONSE_CACHE_TTL: '3600' }, { debugSql: true, maskErrors: true, rateLimit: { anonymous: 0, credential: 0 } as never });
+  const app = createApp({ db: createDatabase(h.recorder.client), config });
+  const variables = { slug };
+  const getUrl = `/graphql?documentId=sha256:${id}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
+  const cache = { accept: 'application/graphql-response+json', 'x-newsgraph-debug': 'cache' };
+  const warm = await app.request(getUrl, { headers: cache });
+  const etag = warm.headers.get('etag') ?? '';
+  await warm.text();
+  const requests: [string, () => Response | Promise<Response>][] = [
+    ['article page document, executed (POST, no cache)', () => app.request('/graphql', { method: 'POST', headers: { ...HEADERS, 'x-newsgraph-debug': 'sql' }, body: JSON.stringify({ documentId: id, variables }) })],
+    ['same, GET documentId from the response cache', () => app.request(getUrl, { headers: cache })],
+    ['same, GET If-None-Match → 304', () => app.request(getUrl, { headers: { ...cache, 'if-none-match': etag } })],
+  ];
+  const rows: DeliveryRow[] = requests.map(([name]) => ({ name, statements: new Set(), statuses: new Set(), ms: [] }));
+  const started = performance.now();
+  for (let i = 0; (performance.now() - started < MEASURE_MS || i < MIN_ITERATIONS) && i < 20000; i++) {
+    for (const [k, [, send]] of requests.entries()) {
+      const t0 = performance.now();
+      const res = await send();
+      await res.arrayBuffer();
+      if (i >= 20) rows[k]!.ms.push(performance.now() - t0); // the first 20 warm up
+      rows[k]!.statements.add(Number(res.headers.get('x-newsgraph-sql-statements')));
+      rows[k]!.statuses.add(res.status);
+    }
+  }
+  return rows;
+}
+
 /** Start the Node entry on an ephemeral port over `file`; resolves with its URL and a stop function. */
 async function startNodeServer(file: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [resolve(ROOT, 'src/node.ts')], {
@@ -400,6 +447,9 @@ for (const n of sizes) {
     process.stdout.write(`${r.gqlMs.length} requests\n`);
     results.push(r);
   }
+  process.stdout.write('  measuring delivery (persisted document, response cache, 304) ... ');
+  const delivery = await measureDelivery(h, targets.articleSlug);
+  process.stdout.write(`${delivery[0]!.ms.length} requests each\n`);
   h.close();
 
   // Loopback load against the Node entry.
@@ -449,6 +499,15 @@ for (const n of sizes) {
     if (r.load && (r.load.non2xx || r.load.errors)) console.log(`  ${r.name}: load: ${r.load.non2xx} non-2xx, ${r.load.errors} errors/timeouts`);
   }
   console.log(`  (reference CPU p50/p99 ms: ${results.map((r) => `${r.name} ${ms(quantile(r.refCpu, 0.5))}/${ms(quantile(r.refCpu, 0.99))}`).join('; ')})`);
+
+  console.log(`\n### ${n} articles: delivery (documents/article-page.graphql for ${targets.articleSlug}; in-process, alternated)`);
+  const uncached = quantile(delivery[0]!.ms, 0.5);
+  console.log(
+    table(
+      ['request', 'HTTP status', 'SQL stmts', 'p50 ms', 'p99 ms', 'p50 ÷ executed'],
+      delivery.map((d) => [d.name, [...d.statuses].join('/'), [...d.statements].join('/'), ms(quantile(d.ms, 0.5)), ms(quantile(d.ms, 0.99)), ratio(quantile(d.ms, 0.5) / uncached)]),
+    ),
+  );
 
   console.log(`\n### ${n} articles: query plans of the statements the API sends (SCAN = full scan of a table, TEMP B-TREE = sort without an index)`);
   for (const r of results) {
@@ -507,6 +566,14 @@ if (sizes.length > 1) {
     shown.add(r.name);
     console.log(`\n## EXPLAIN QUERY PLAN at ${sizes.at(-1)} articles (${label}): ${r.name}`);
     for (const [k, p] of r.plans.entries()) console.log(`statement ${k + 1} (${p.sql.length} chars of SQL):\n${p.plan.map((l) => `  ${l}`).join('\n')}`);
+  }
+}
+
+{
+  const searchSizes = opt('search-sizes') ?? (quick ? '1000' : '1000,10000,100000');
+  if (searchSizes !== 'none') {
+    console.log('\n## Search: articles(filter: { query }) and Query.search at growing sizes (bench/search.ts)');
+    await searchBench(searchSizes.split(',').map((s) => Number(s.trim())), { measureMs: MEASURE_MS, seed });
   }
 }
 

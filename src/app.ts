@@ -1,9 +1,11 @@
 /**
  * `createApp(deps)`: the one HTTP application, shared by the Worker entry and the Node entry.
  * Routes: POST/GET `/graphql` (graphql-yoga over the Pothos schema), GraphiQL on GET with
- * `Accept: text/html`, `/health`. Cross-cutting behaviour is listed in one place below:
- * Hono middleware for HTTP concerns (CORS, rate limit, method, body size, UTF-8, CSRF; see
- * src/http/) and yoga/envelop plugins for GraphQL ones (operation limits, masking, debug).
+ * `Accept: text/html`, `/health`, the explorer under `/explore` (src/explorer.ts). Cross-cutting
+ * behaviour is listed in one place below: Hono middleware for HTTP concerns (CORS, rate limit,
+ * method, body size, UTF-8, CSRF; see src/http/) and yoga/envelop plugins for GraphQL ones
+ * (persisted operations, operation limits, response cache, masking, debug). Answers get their
+ * HTTP caching headers last (src/http/caching.ts).
  */
 import { Hono } from 'hono';
 import { createYoga, type Plugin } from 'graphql-yoga';
@@ -13,6 +15,7 @@ import type { Context } from './graphql/builder.ts';
 import { schema } from './graphql/schema.ts';
 import { authenticator } from './auth/credentials.ts';
 import { exportRoutes } from './export/routes.ts';
+import { EXPLORER_BASE, explorerRoutes } from './explorer.ts';
 import { renderGraphiQLPage } from './graphiql.ts';
 import { DEFAULT_QUERY } from './graphql/default-query.ts';
 import { operationLimitsPlugin } from './graphql/limits.ts';
@@ -22,12 +25,19 @@ import { bodySizeGuard, csrfGuard, methodGuard, PREFLIGHT_HEADERS, utf8Guard } f
 import { rateLimitMiddleware, type RateLimiterBinding } from './http/rate-limit.ts';
 import { errorResponse } from './http/responses.ts';
 import { StatementCache } from './graphql/statement-cache.ts';
+import { memoryPersistedQueryStore, persistedOperationsPlugins, type PersistedQueryStore } from './graphql/delivery/persisted-operations.ts';
+import { deliveryState, memoryResponseCache, responseCachePlugins, type DeliveryState, type ResponseCacheStore } from './graphql/delivery/response-cache.ts';
+import { withHttpCaching } from './http/caching.ts';
 
 /** What an entry provides: the database, the configuration, and how to serve static assets. */
 export interface AppDeps {
   db: Database;
   config: AppConfig;
-  /** Serve a GraphiQL asset under /graphiql-assets/ (Node reads files; the Worker uses its ASSETS binding). */
+  /**
+   * Serve a static file by its request path: the GraphiQL assets under /graphiql-assets/, the
+   * explorer's page (`/explore/`) and assets (`/explore/assets/*`); null when there is no such
+   * file. Node reads public/; the Worker uses its ASSETS binding.
+   */
   assets?: (request: Request) => Promise<Response | null>;
   /**
    * Cloudflare Workers Rate Limiting binding (the Worker passes `env.RATE_LIMITER`); without it
@@ -36,6 +46,12 @@ export interface AppDeps {
   rateLimiter?: RateLimiterBinding;
   /** A separate binding for requests carrying a credential (defaults to `rateLimiter`). */
   credentialRateLimiter?: RateLimiterBinding;
+  /** A binding for trusted readers' credentials (read scope, `RATE_LIMIT_TRUSTED`); absent: in-process token buckets. */
+  trustedRateLimiter?: RateLimiterBinding;
+  /** Where APQ texts are kept (the Worker: Workers KV); default: in memory. */
+  persistedQueries?: PersistedQueryStore;
+  /** Where cached answers are kept (the Worker: the Cache API); default: an in-memory LRU. */
+  responseCache?: ResponseCacheStore;
 }
 
 const DEBUG_HEADER = 'x-newsgraph-debug';
@@ -63,7 +79,9 @@ export function createApp(deps: AppDeps): Hono {
   const { db, config } = deps;
   const pages = { maxPageSize: config.maxPageSize, defaultPageSize: config.defaultPageSize };
   const statements = new StatementCache();
-  const yoga = createYoga<{ sqlStats: SqlStats; debugSql: boolean }, Context>({
+  const delivery = config.delivery;
+  const responseCache = deps.responseCache ?? memoryResponseCache(delivery.responseCacheEntries);
+  const yoga = createYoga<{ sqlStats: SqlStats; debugSql: boolean; delivery: DeliveryState }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -85,8 +103,16 @@ export function createApp(deps: AppDeps): Hono {
       auth: authenticator(request.headers, config.auth),
       publicBaseUrl: config.publicBaseUrl ?? new URL(request.url).origin,
       textLimits: config.text,
+      countCap: config.countCap,
     }),
-    plugins: [operationLimitsPlugin(config.limits, pages, config.fieldSuggestions), sqlDebugPlugin(config.debugSql)],
+    plugins: [
+      // Persisted operations first: they supply the text the limits then check.
+      ...persistedOperationsPlugins(delivery.persistedOperations, deps.persistedQueries ?? memoryPersistedQueryStore()),
+      operationLimitsPlugin(config.limits, pages, config.fieldSuggestions),
+      // Before the SQL debug plugin: a stored answer must not carry one request's statement count.
+      ...responseCachePlugins(responseCache, delivery.responseCacheTtl, config.rateLimit.credentialHeaders),
+      sqlDebugPlugin(config.debugSql),
+    ],
   });
 
   const app = new Hono();
@@ -96,14 +122,17 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.use('*', corsMiddleware(config.cors, ['content-type', 'accept', ...config.rateLimit.credentialHeaders, DEBUG_HEADER, ...PREFLIGHT_HEADERS]));
   // Every route that reads the database counts against its client's limit (not /health, not
-  // the static GraphiQL assets).
-  const limiter = rateLimitMiddleware(config.rateLimit, { anonymous: deps.rateLimiter, credential: deps.credentialRateLimiter });
-  app.use('*', (c, next) => (c.req.path === '/health' || c.req.path.startsWith('/graphiql-assets/') ? next() : limiter(c, next)));
+  // the static GraphiQL assets, not the explorer's page and assets).
+  const limiter = rateLimitMiddleware(config.rateLimit, { anonymous: deps.rateLimiter, credential: deps.credentialRateLimiter, trusted: deps.trustedRateLimiter }, config.auth);
+  const unlimited = (path: string) => path === '/health' || path.startsWith('/graphiql-assets/') || path === EXPLORER_BASE || path.startsWith(`${EXPLORER_BASE}/`);
+  app.use('*', (c, next) => (unlimited(c.req.path) ? next() : limiter(c, next)));
   app.get('/health', (c) => c.json({ status: 'ok' }));
   if (deps.assets && config.graphiql) {
     const assets = deps.assets;
     app.get('/graphiql-assets/*', async (c) => (await assets(c.req.raw)) ?? c.notFound());
   }
+  // The explorer (explorer/, built into public/explore/): /explore and every path under it.
+  if (deps.assets) app.route('/', explorerRoutes(deps.assets));
   app.get('/', (c) => c.redirect('/graphql'));
   app.use(
     '/graphql',
@@ -122,9 +151,17 @@ export function createApp(deps: AppDeps): Hono {
     }
     // Per request: its own statement counter and debug flag, passed to yoga as server context
     // (never stored on shared objects), so concurrent requests cannot see each other's.
-    const debugSql = config.debugSql && (request.headers.get(DEBUG_HEADER) ?? '').split(',').map((s) => s.trim()).includes('sql');
+    // `sql` measures the query itself (the response cache is skipped); `cache` measures delivery,
+    // in a header only, so the body and its ETag stay those of everyone else (response-cache.ts).
+    const debug = config.debugSql ? (request.headers.get(DEBUG_HEADER) ?? '').split(',').map((s) => s.trim()) : [];
+    const debugSql = debug.includes('sql');
     const sqlStats: SqlStats = { statements: 0 };
-    return runWithSqlStats(sqlStats, () => yoga.fetch(request, { sqlStats, debugSql }));
+    const state = deliveryState(debugSql && !debug.includes('cache'));
+    const answer = await runWithSqlStats(sqlStats, () => yoga.fetch(request, { sqlStats, debugSql, delivery: state }));
+    const res = await withHttpCaching(request, answer, state, { ...delivery, credentialHeaders: config.rateLimit.credentialHeaders, debugHeader: DEBUG_HEADER });
+    // The count is a header too, for answers without a body (304).
+    if (debugSql || debug.includes('cache')) res.headers.set('X-Newsgraph-SQL-Statements', String(sqlStats.statements));
+    return res;
   });
   return app;
 }

@@ -13,6 +13,8 @@ export interface AppConfig {
   maxPageSize: number;
   /** Page size when a connection is asked for neither `first` nor `last`. */
   defaultPageSize: number;
+  /** Cap of `ArticleConnection.boundedCount` (`COUNT_CAP`, default 1000): exact up to it. */
+  countCap: number;
   /** Mask unexpected errors (no SQL, stack traces or driver messages reach a client). */
   maskErrors: boolean;
   /** Operation limits, checked before execution (see docs/limits.md). */
@@ -25,12 +27,41 @@ export interface AppConfig {
   cors: CorsConfig;
   /** Rate limiting per client key (credential, else IP). */
   rateLimit: RateLimitConfig;
-  /** Editor credentials for writes (`JWT_SECRET`, `JWT_PUBLIC_KEY`, `JWT_ISSUER`, `JWT_AUDIENCE`, `API_KEYS`; see src/auth/credentials.ts). */
+  /** Credentials (`JWT_SECRET`, `JWT_PUBLIC_KEY`, `JWT_ISSUER`, `JWT_AUDIENCE`, `API_KEYS` for editors, `READ_API_KEYS` for trusted readers; see src/auth/credentials.ts). */
   auth: AuthConfig;
   /** Base of the entity URIs in exported ninjs / JSON-LD (`PUBLIC_BASE_URL`); null → the request's origin. */
   publicBaseUrl: string | null;
   /** Serve GraphiQL on `GET /graphql` from a browser (`GRAPHIQL`, default on; `GRAPHIQL=false` in production if you want no IDE). */
   graphiql: boolean;
+  /** Persisted operations, HTTP caching and the response cache (docs/deploy.md, "Delivery"). */
+  delivery: DeliveryConfig;
+}
+
+/**
+ * Which operations a request may carry (`PERSISTED_OPERATIONS`):
+ * - `apq`: any query text, Apollo automatic persisted queries, and trusted documents by `documentId`;
+ * - `trusted-only`: trusted documents only (the manifest built from `.graphql` files); query text
+ *   and APQ registration are refused with 403 `PERSISTED_QUERY_ONLY`. For production front ends.
+ * - `off`: query text only, as before persisted operations existed.
+ */
+export type PersistedOperationsMode = 'apq' | 'trusted-only' | 'off';
+
+/** Delivery of reads to front ends: persisted operations, HTTP caching, the response cache. */
+export interface DeliveryConfig {
+  /** `PERSISTED_OPERATIONS` (default `apq`). */
+  persistedOperations: PersistedOperationsMode;
+  /** `max-age` in seconds of a public GET answer (`CACHE_MAX_AGE`, default 60; 0 makes browsers and CDNs revalidate every time). */
+  maxAge: number;
+  /** `stale-while-revalidate` in seconds (`CACHE_STALE_WHILE_REVALIDATE`, default 300). */
+  staleWhileRevalidate: number;
+  /**
+   * Lifetime in seconds of an entry in the server's response cache (`RESPONSE_CACHE_TTL`; 0, the
+   * default of `loadConfig`, turns it off; both entries set 60). In the Worker it also bounds how
+   * long another Cloudflare location may serve an answer older than a write (docs/deploy.md).
+   */
+  responseCacheTtl: number;
+  /** Most entries of the in-memory response cache (Node; `RESPONSE_CACHE_ENTRIES`, default 1000). */
+  responseCacheEntries: number;
 }
 
 /** Limits on one GraphQL request, all enforced before any resolver runs. */
@@ -41,7 +72,7 @@ export interface OperationLimits {
   maxDocumentBytes: number;
   /** Most lexical tokens in a document (`MAX_TOKENS`), counted while parsing: parsing stops at the limit. */
   maxTokens: number;
-  /** Deepest selection nesting, fields counted per level, introspection included (`MAX_DEPTH`). */
+  /** Deepest selection nesting in relation hops (`MAX_DEPTH`): fields counted per level, leaves and introspection included, Relay's `edges`/`node`/`pageInfo` not. */
   maxDepth: number;
   /** Largest estimated cost (`MAX_COST`): each field 1, a connection's sub-selection times its page size, a plain list's times 10. */
   maxCost: number;
@@ -73,6 +104,8 @@ export interface RateLimitConfig {
   anonymous: number;
   /** Requests per window per credential (`RATE_LIMIT_CREDENTIAL`). */
   credential: number;
+  /** Requests per window per credential holding the read scope (`RATE_LIMIT_TRUSTED`): a server-side renderer's key (`READ_API_KEYS`). */
+  trusted: number;
   /** Request headers carrying a credential (`CREDENTIAL_HEADERS`, comma-separated, lower case); the first present counts. */
   credentialHeaders: string[];
   /**
@@ -91,10 +124,12 @@ function authConfig(env: Env): AuthConfig {
   if (secret !== null && new TextEncoder().encode(secret).length < 32) throw new Error('JWT_SECRET must be at least 32 bytes (HS256 needs a 256-bit secret)');
   const apiKeys = (env.API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   for (const k of apiKeys) if (k.length < 16) throw new Error('API_KEYS entries must be at least 16 characters');
+  const readApiKeys = (env.READ_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  for (const k of readApiKeys) if (k.length < 16) throw new Error('READ_API_KEYS entries must be at least 16 characters');
   const publicKey = env.JWT_PUBLIC_KEY?.trim() || null;
   if (publicKey !== null && !publicKey.startsWith('{') && !publicKey.includes('BEGIN PUBLIC KEY'))
     throw new Error('JWT_PUBLIC_KEY must be an SPKI PEM ("-----BEGIN PUBLIC KEY-----") or a JWK as JSON');
-  return { jwtSecret: secret, jwtPublicKey: publicKey, jwtIssuer: env.JWT_ISSUER || null, jwtAudience: env.JWT_AUDIENCE || null, apiKeys };
+  return { jwtSecret: secret, jwtPublicKey: publicKey, jwtIssuer: env.JWT_ISSUER || null, jwtAudience: env.JWT_AUDIENCE || null, apiKeys, readApiKeys };
 }
 
 function baseUrl(value: string | undefined): string | null {
@@ -165,6 +200,7 @@ export function loadConfig(env: Env, defaults: Partial<AppConfig> = {}): AppConf
     debugSql: bool('DEBUG_SQL', env.DEBUG_SQL, defaults.debugSql ?? false),
     maxPageSize,
     defaultPageSize: Math.min(int('DEFAULT_PAGE_SIZE', env.DEFAULT_PAGE_SIZE, defaults.defaultPageSize ?? 20, 1, 1000), maxPageSize),
+    countCap: int('COUNT_CAP', env.COUNT_CAP, defaults.countCap ?? 1000, 1, 1_000_000),
     maskErrors: bool('MASK_ERRORS', env.MASK_ERRORS, defaults.maskErrors ?? true),
     limits: {
       maxBodyBytes: int('MAX_BODY_BYTES', env.MAX_BODY_BYTES, l.maxBodyBytes, 1024, 64 * 1024 * 1024),
@@ -187,6 +223,7 @@ export function loadConfig(env: Env, defaults: Partial<AppConfig> = {}): AppConf
       windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, rl?.windowSeconds ?? 60, 1, 86_400),
       anonymous: int('RATE_LIMIT_ANONYMOUS', env.RATE_LIMIT_ANONYMOUS, rl?.anonymous ?? 600, 0, 10_000_000),
       credential: int('RATE_LIMIT_CREDENTIAL', env.RATE_LIMIT_CREDENTIAL, rl?.credential ?? 300, 0, 10_000_000),
+      trusted: int('RATE_LIMIT_TRUSTED', env.RATE_LIMIT_TRUSTED, rl?.trusted ?? 6000, 0, 10_000_000),
       credentialHeaders: env.CREDENTIAL_HEADERS?.trim()
         ? env.CREDENTIAL_HEADERS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)
         : (rl?.credentialHeaders ?? ['authorization', 'x-api-key']),
@@ -195,5 +232,12 @@ export function loadConfig(env: Env, defaults: Partial<AppConfig> = {}): AppConf
     auth: authConfig(env),
     publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL) ?? defaults.publicBaseUrl ?? null,
     graphiql: bool('GRAPHIQL', env.GRAPHIQL, defaults.graphiql ?? true),
+    delivery: {
+      persistedOperations: oneOf('PERSISTED_OPERATIONS', env.PERSISTED_OPERATIONS, defaults.delivery?.persistedOperations ?? 'apq', ['apq', 'trusted-only', 'off'] as const),
+      maxAge: int('CACHE_MAX_AGE', env.CACHE_MAX_AGE, defaults.delivery?.maxAge ?? 60, 0, 31_536_000),
+      staleWhileRevalidate: int('CACHE_STALE_WHILE_REVALIDATE', env.CACHE_STALE_WHILE_REVALIDATE, defaults.delivery?.staleWhileRevalidate ?? 300, 0, 31_536_000),
+      responseCacheTtl: int('RESPONSE_CACHE_TTL', env.RESPONSE_CACHE_TTL, defaults.delivery?.responseCacheTtl ?? 0, 0, 86_400),
+      responseCacheEntries: int('RESPONSE_CACHE_ENTRIES', env.RESPONSE_CACHE_ENTRIES, defaults.delivery?.responseCacheEntries ?? 1000, 1, 1_000_000),
+    },
   };
 }

@@ -10,6 +10,8 @@ import { credentialsConfigured } from './auth/credentials.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { openDatabase } from './ingest/open.ts';
 import { serveGraphiQLAsset } from './graphiql-static.ts';
+import { EXPLORER_BASE } from './explorer.ts';
+import { serveExplorerAsset } from './explorer-static.ts';
 import { loadSeedIfEmpty } from './ingest/seed.ts';
 
 /** What the entry says about writes: which credentials are accepted, or how to configure one. */
@@ -28,16 +30,25 @@ function writesNotice(auth: AppConfig['auth']): string {
   return `Writes are on for editor credentials: ${accepted.join(', ')}.`;
 }
 
-const config = loadConfig(process.env, { debugSql: true, maskErrors: true });
+// The response cache is on unless RESPONSE_CACHE_TTL=0 (src/graphql/delivery/response-cache.ts).
+const config = loadConfig({ RESPONSE_CACHE_TTL: '60', ...process.env }, { debugSql: true, maskErrors: true });
 console.log(writesNotice(config.auth));
 const db = await openDatabase();
 const seeded = await loadSeedIfEmpty(db);
-const app = createApp({ db, config, assets: (req) => serveGraphiQLAsset(new URL(req.url).pathname) });
+const app = createApp({
+  db,
+  config,
+  assets: (req) => {
+    const path = new URL(req.url).pathname;
+    return path.startsWith(`${EXPLORER_BASE}/`) ? serveExplorerAsset(path) : serveGraphiQLAsset(path);
+  },
+});
 
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   console.log(`Newsgraph ${seeded ? '(seeded) ' : ''}on http://${hostname}:${info.port}/graphql  ${config.graphiql ? '(GraphiQL in a browser)' : '(GraphiQL off: GRAPHIQL=false)'}`);
+  console.log(`Explorer on http://${hostname}:${info.port}${EXPLORER_BASE}`);
 });
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -17,6 +17,8 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createDatabase } from './db/client.ts';
 import type { RateLimiterBinding } from './http/rate-limit.ts';
+import { kvPersistedQueryStore } from './graphql/delivery/persisted-operations.ts';
+import { cacheApiResponseCache, type CacheApiLike, type ResponseCacheStore } from './graphql/delivery/response-cache.ts';
 
 /** The Worker's bindings: wrangler.toml `[vars]`, secrets and the static-assets binding. */
 export interface Env {
@@ -32,19 +34,24 @@ export interface Env {
   DEBUG_SQL?: string;
   /** "false" shows unexpected error messages to clients. On by default. */
   MASK_ERRORS?: string;
-  /** Workers static assets (`public/`): the GraphiQL scripts and styles under /graphiql-assets/. */
+  /** Workers static assets (`public/`): the GraphiQL scripts and styles under /graphiql-assets/, the explorer under /explore/. */
   ASSETS: Fetcher;
   /** Workers Rate Limiting binding for anonymous clients (keyed by IP); absent: in-isolate token buckets. */
   RATE_LIMITER?: RateLimiterBinding;
   /** Workers Rate Limiting binding for requests carrying a credential (defaults to RATE_LIMITER). */
   CREDENTIAL_RATE_LIMITER?: RateLimiterBinding;
+  /** Workers Rate Limiting binding for trusted readers' credentials (READ_API_KEYS, read-scoped JWTs); absent: in-isolate token buckets at RATE_LIMIT_TRUSTED. */
+  TRUSTED_RATE_LIMITER?: RateLimiterBinding;
+  /** Workers KV namespace holding APQ texts (wrangler.toml `[[kv_namespaces]]`); absent: in-isolate memory. */
+  PERSISTED_QUERIES?: KVNamespace;
 }
 
 /**
  * Defaults the Worker sets for vars it does not get: on Cloudflare the client's address is the
- * `cf-connecting-ip` header, which the edge sets and a client cannot forge.
+ * `cf-connecting-ip` header, which the edge sets and a client cannot forge; the response cache
+ * is on (60 s).
  */
-const WORKER_VAR_DEFAULTS: Record<string, string> = { TRUSTED_IP_HEADER: 'cf-connecting-ip' };
+const WORKER_VAR_DEFAULTS: Record<string, string> = { TRUSTED_IP_HEADER: 'cf-connecting-ip', RESPONSE_CACHE_TTL: '60' };
 
 /**
  * The libSQL client the Worker uses for `env`.
@@ -66,6 +73,7 @@ export function createWorkerClient(env: Pick<Env, 'LIBSQL_URL' | 'LIBSQL_AUTH_TO
 interface Built {
   key: string;
   app: Hono;
+  responseCache: ResponseCacheStore;
 }
 
 let built: Built | undefined;
@@ -78,29 +86,34 @@ function stringBindings(env: Env): Record<string, string> {
 }
 
 /** The app for `env`, built on first use and rebuilt only when a var or secret changes. */
-function appFor(env: Env): Hono {
+function appFor(env: Env): Built {
   const vars = stringBindings(env);
   const key = JSON.stringify(Object.entries(vars).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  if (built?.key === key) return built.app;
+  if (built?.key === key) return built;
   // Parse the configuration first: a malformed var fails here, before any client exists.
   const config = loadConfig({ ...WORKER_VAR_DEFAULTS, ...vars }, { debugSql: false, maskErrors: true });
+  // Cached answers live in this location's Cache API, shared by its isolates (docs/deploy.md).
+  const responseCache = cacheApiResponseCache((caches as unknown as { default: CacheApiLike }).default);
   const app = createApp({
     db: createDatabase(createWorkerClient(env)),
     config,
     assets: (request) => env.ASSETS.fetch(request),
     rateLimiter: env.RATE_LIMITER,
     credentialRateLimiter: env.CREDENTIAL_RATE_LIMITER,
+    trustedRateLimiter: env.TRUSTED_RATE_LIMITER,
+    persistedQueries: env.PERSISTED_QUERIES ? kvPersistedQueryStore(env.PERSISTED_QUERIES) : undefined,
+    responseCache,
   });
   // A replaced client is not closed: requests still running on it finish, then it is garbage.
   // (Over HTTP it holds no connection; env only changes within an isolate in tests and dev.)
-  built = { key, app };
-  return app;
+  built = { key, app, responseCache };
+  return built;
 }
 
 export default {
   /** Every request goes through the shared Hono app (see src/app.ts for the routes). */
-  fetch(request, env, ctx) {
-    let app: Hono;
+  async fetch(request, env, ctx) {
+    let app: Built;
     try {
       app = appFor(env);
     } catch (err) {
@@ -108,6 +121,9 @@ export default {
       console.error('newsgraph: configuration error:', (err as Error).message);
       return Response.json({ errors: [{ message: `Server misconfigured: ${(err as Error).message}` }] }, { status: 500 });
     }
-    return app.fetch(request, env, ctx);
+    const response = await app.app.fetch(request, env, ctx);
+    // Response cache entries are written after the answer is sent.
+    ctx.waitUntil(app.responseCache.settle());
+    return response;
   },
 } satisfies ExportedHandler<Env>;

@@ -8,9 +8,11 @@
  *   `JWT_ISSUER` / `JWT_AUDIENCE` are set. Scopes come from the `scope` claim (space-separated,
  *   RFC 8693) or `scp` (array or string);
  * - an API key as `Authorization: Bearer <key>` or `X-API-Key: <key>`, one of `API_KEYS`
- *   (comma-separated). Keys are compared in constant time: both sides are hashed with SHA-256
- *   and every configured key's digest is compared in full, whatever matches. A valid API key
- *   holds every scope.
+ *   (comma-separated; an editor's key, holding the write scope) or of `READ_API_KEYS` (a
+ *   trusted reader's key, e.g. a server-side renderer's: the read scope only, which buys a
+ *   higher rate limit, src/http/rate-limit.ts). Keys are compared in constant time: both sides
+ *   are hashed with SHA-256 and every configured key's digest is compared in full, whatever
+ *   matches.
  *
  * Nothing is parsed at module load and nothing is cached between requests: each request's
  * credential is read from that request, once, when a resolver first asks (see `authenticator`).
@@ -27,6 +29,12 @@ import { CodedError } from '../domain/errors.ts';
 /** The scope a credential needs for ingestArticle, deleteArticle and the merge mutations. */
 export const WRITE_SCOPE = 'newsgraph:write';
 
+/**
+ * The scope of a trusted reader (a server-side renderer, an app's back end): reads are public,
+ * but a credential holding it is counted at `RATE_LIMIT_TRUSTED` rather than per IP.
+ */
+export const READ_SCOPE = 'newsgraph:read';
+
 /** Authentication settings (from the environment, see src/config.ts). */
 export interface AuthConfig {
   /** HS256 shared secret (`JWT_SECRET`). */
@@ -37,11 +45,13 @@ export interface AuthConfig {
   jwtIssuer: string | null;
   /** Required `aud` (`JWT_AUDIENCE`). */
   jwtAudience: string | null;
-  /** Accepted API keys (`API_KEYS`, comma-separated). */
+  /** Editors' API keys (`API_KEYS`, comma-separated): the write scope. */
   apiKeys: readonly string[];
+  /** Trusted readers' API keys (`READ_API_KEYS`, comma-separated): the read scope only. */
+  readApiKeys: readonly string[];
 }
 
-export const NO_AUTH: AuthConfig = { jwtSecret: null, jwtPublicKey: null, jwtIssuer: null, jwtAudience: null, apiKeys: [] };
+export const NO_AUTH: AuthConfig = { jwtSecret: null, jwtPublicKey: null, jwtIssuer: null, jwtAudience: null, apiKeys: [], readApiKeys: [] };
 
 /** Who is asking. `id` is stable per credential (JWT `sub`, or a digest of the API key) and never secret. */
 export type Principal =
@@ -125,22 +135,23 @@ async function verifyJwt(token: string, config: AuthConfig): Promise<Principal> 
 
 async function verifyApiKey(value: string, config: AuthConfig): Promise<Principal> {
   const presented = await sha256(value);
-  let match = false;
-  for (const key of config.apiKeys) {
-    // No early exit: the time taken does not depend on which key (if any) matched.
-    if (digestsEqual(presented, await sha256(key))) match = true;
-  }
-  if (!match || !value) return { kind: 'invalid', reason: 'unknown API key' };
-  return { kind: 'api-key', id: `key:${hex(presented).slice(0, 16)}`, scopes: [WRITE_SCOPE] };
+  let editor = false;
+  let reader = false;
+  // No early exit: the time taken does not depend on which key (if any) matched.
+  for (const key of config.apiKeys) if (digestsEqual(presented, await sha256(key))) editor = true;
+  for (const key of config.readApiKeys ?? []) if (digestsEqual(presented, await sha256(key))) reader = true;
+  if (!(editor || reader) || !value) return { kind: 'invalid', reason: 'unknown API key' };
+  const scopes = editor && reader ? [WRITE_SCOPE, READ_SCOPE] : editor ? [WRITE_SCOPE] : [READ_SCOPE];
+  return { kind: 'api-key', id: `key:${hex(presented).slice(0, 16)}`, scopes };
 }
 
 /** Whether any editor credential can verify: an API key, a JWT secret or a JWT public key. */
 export function credentialsConfigured(config: AuthConfig): boolean {
-  return config.apiKeys.length > 0 || config.jwtSecret !== null || config.jwtPublicKey !== null;
+  return config.apiKeys.length > 0 || (config.readApiKeys?.length ?? 0) > 0 || config.jwtSecret !== null || config.jwtPublicKey !== null;
 }
 
 /** The reason given when a server has no credentials at all (so no presented one can be right). */
-export const NO_CREDENTIALS_CONFIGURED = 'no credentials are configured on this server (set API_KEYS, JWT_SECRET or JWT_PUBLIC_KEY)';
+export const NO_CREDENTIALS_CONFIGURED = 'no credentials are configured on this server (set API_KEYS, READ_API_KEYS, JWT_SECRET or JWT_PUBLIC_KEY)';
 
 /** Read and verify the credential of one request. Never throws. */
 export async function authenticate(headers: Headers, config: AuthConfig): Promise<Principal> {

@@ -34,6 +34,8 @@ export interface Context {
   publicBaseUrl?: string;
   /** Limits on an article submitted as text (config `MAX_TEXT_BYTES`); absent: the defaults. */
   textLimits?: TextLimits;
+  /** Cap of `boundedCount` (config `COUNT_CAP`); absent: 1000. */
+  countCap?: number;
   /** The app's cache of built root-field SQL (src/graphql/statement-cache.ts); absent: no caching. */
   statements?: StatementCache;
 }

@@ -5,13 +5,14 @@
  * |------------------|-----------------------------------------------|-------------------------|
  * | document size    | `onParams` below (UTF-8 bytes of `query`)     | before parsing          |
  * | tokens           | GraphQL Armor max-tokens (counting lexer)     | while parsing           |
- * | depth            | GraphQL Armor max-depth (introspection too)   | validation              |
+ * | depth            | `relationDepthRule` below (introspection too) | validation              |
  * | aliases          | GraphQL Armor max-aliases                     | validation              |
  * | directives       | GraphQL Armor max-directives                  | validation              |
  * | introspection    | graphql-js MaxIntrospectionDepthRule          | validation              |
  * | field overlap    | graphql-js OverlappingFieldsCanBeMerged budget | validation             |
  * | page size        | `pageSizeFor` (./connections/page-sizes.ts) via the cost rule | after validation |
  * | cost             | @pothos/plugin-complexity `createComplexityRule` | after validation     |
+ * | operation type   | `subscriptionRule` below (none are offered)   | validation              |
  *
  * Page size and cost depend on the request's variables (`first: $n`), so they run in
  * `onExecute` (before execution starts) rather than as validation rules: yoga caches validation
@@ -27,14 +28,26 @@ import { createComplexityRule, type FieldComplexityValue } from '@pothos/plugin-
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import {
+  visit,
+  type ASTNode,
+  type DirectiveNode,
   getNamedType,
   getNullableType,
   GraphQLError,
+  isInterfaceType,
   isListType,
+  isObjectType,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   validate,
   type DocumentNode,
+  type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationRule,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { OperationLimits } from '../config.ts';
@@ -94,8 +107,37 @@ export function fieldCost(
 }
 
 /**
+ * The document without the selections `@skip(if: true)` / `@include(if: false)` leave out for
+ * these variables, so that the cost weighs what will run: a branch a request turns off costs
+ * nothing, and its arguments (page sizes, ids) are not checked.
+ */
+export function withoutSkipped(document: DocumentNode, variables: Record<string, unknown> = {}): DocumentNode {
+  // A variable the request leaves out takes its declared default (`$all: Boolean = true`).
+  const defaults = new Map<string, boolean>();
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const v of d.variableDefinitions ?? []) if (v.defaultValue?.kind === Kind.BOOLEAN) defaults.set(v.variable.name.value, v.defaultValue.value);
+  }
+  const flag = (node: ASTNode & { directives?: readonly DirectiveNode[] }, name: string): boolean | undefined => {
+    const value = node.directives?.find((d) => d.name.value === name)?.arguments?.find((a) => a.name.value === 'if')?.value;
+    if (!value) return undefined;
+    if (value.kind === Kind.BOOLEAN) return value.value;
+    if (value.kind !== Kind.VARIABLE) return undefined;
+    const given = variables[value.name.value];
+    return typeof given === 'boolean' ? given : defaults.get(value.name.value);
+  };
+  const skipped = (node: ASTNode & { directives?: readonly DirectiveNode[] }) => flag(node, 'skip') === true || flag(node, 'include') === false;
+  return visit(document, {
+    Field: (node) => (skipped(node) ? null : undefined),
+    InlineFragment: (node) => (skipped(node) ? null : undefined),
+    FragmentSpread: (node) => (skipped(node) ? null : undefined),
+  });
+}
+
+/**
  * Depth and cost of an operation as the limits see them (for docs, tests and the benchmark).
- * @returns `cost` as weighed by `fieldCost`; `depth` in field levels, leaves included
+ * @returns `cost` as weighed by `fieldCost`; `depth` as `documentDepth` counts it (relation
+ *   hops: field levels, leaves included, Relay connection wrappers not)
  * @throws GraphQLError when the document does not validate against the schema
  */
 export function measureOperation(
@@ -112,13 +154,132 @@ export function measureOperation(
       context: pages,
       variableValues,
       onResult: (r) => {
-        measured = { cost: r.complexity, depth: r.depth };
+        measured = { cost: r.complexity, depth: 0 };
       },
     }),
   ]);
   if (errors.length > 0) throw errors[0]!;
-  return measured;
+  return { ...measured, depth: documentDepth(schema, document) };
 }
+
+/**
+ * Is `field` of `parent` a Relay connection wrapper, which adds a level to the response but no
+ * relation hop: a connection's `edges` and `pageInfo`, an edge's `node`. Told by shape (the Relay
+ * Cursor Connections spec), not by name alone: a connection has `edges` (a list of objects with
+ * `node` and `cursor`) and `pageInfo`; an edge has `node` and `cursor`.
+ */
+function isConnectionWrapper(parent: GraphQLNamedType | undefined, field: string): boolean {
+  if (!parent || !isObjectType(parent)) return false;
+  const fields = parent.getFields();
+  const isEdge = (t: GraphQLNamedType) => isObjectType(t) && 'node' in t.getFields() && 'cursor' in t.getFields();
+  if (field === 'node') return isEdge(parent);
+  if (field !== 'edges' && field !== 'pageInfo') return false;
+  const edges = fields.edges;
+  return !!edges && !!fields.pageInfo && isListType(getNullableType(edges.type)) && isEdge(getNamedType(edges.type));
+}
+
+/**
+ * The depth of a document as `MAX_DEPTH` counts it: the deepest chain of fields, leaves
+ * included, where a Relay connection's `edges`, `node` and `pageInfo` count nothing, so
+ * `people(first: 5) { edges { node { name } } }` is 2 levels, as `roles { title }` is. Fragments
+ * (named or inline) add no level: a spread counts as the fields it brings. Each named fragment
+ * is measured once (memoised, so a document is walked in linear time, however often a fragment
+ * is spread), and a spread of a fragment still being measured (a cycle, which graphql-js'
+ * NoFragmentCyclesRule refuses anyway) counts 0 instead of looping. A field the schema does not
+ * know counts a level, and its sub-selection counts in full. Introspection is measured like data
+ * (`__type { fields { type { ofType ... } } }`); `@include`/`@skip` are ignored (every branch
+ * counts), so the depth does not depend on variables and may be cached with the document.
+ * @returns the deepest of the document's operations (0 for a document without operations)
+ */
+export function documentDepth(schema: GraphQLSchema, document: DocumentNode, fragments?: ReadonlyMap<string, FragmentDefinitionNode>): number {
+  const defs = fragments ?? new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const memo = new Map<string, number>();
+  const inProgress = new Set<string>();
+
+  const fieldType = (parent: GraphQLNamedType | undefined, name: string): GraphQLNamedType | undefined => {
+    if (name === '__schema') return getNamedType(SchemaMetaFieldDef.type);
+    if (name === '__type') return getNamedType(TypeMetaFieldDef.type);
+    if (parent && (isObjectType(parent) || isInterfaceType(parent))) {
+      const f = parent.getFields()[name];
+      return f ? getNamedType(f.type) : undefined;
+    }
+    return undefined;
+  };
+
+  const fragmentDepth = (name: string): number => {
+    const known = memo.get(name);
+    if (known !== undefined) return known;
+    const def = defs.get(name);
+    if (!def || inProgress.has(name)) return 0;
+    inProgress.add(name);
+    const depth = setDepth(def.selectionSet, schema.getType(def.typeCondition.name.value) ?? undefined);
+    inProgress.delete(name);
+    memo.set(name, depth);
+    return depth;
+  };
+
+  function setDepth(set: SelectionSetNode | undefined, parent: GraphQLNamedType | undefined): number {
+    let deepest = 0;
+    for (const s of set?.selections ?? []) {
+      let d: number;
+      if (s.kind === Kind.FIELD) {
+        const own = isConnectionWrapper(parent, s.name.value) ? 0 : 1;
+        d = own + setDepth(s.selectionSet, fieldType(parent, s.name.value));
+      } else if (s.kind === Kind.INLINE_FRAGMENT) {
+        d = setDepth(s.selectionSet, s.typeCondition ? (schema.getType(s.typeCondition.name.value) ?? undefined) : parent);
+      } else {
+        d = fragmentDepth(s.name.value);
+      }
+      if (d > deepest) deepest = d;
+    }
+    return deepest;
+  }
+
+  let deepest = 0;
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+    deepest = Math.max(deepest, setDepth(def.selectionSet, schema.getRootType(def.operation) ?? undefined));
+  }
+  return deepest;
+}
+
+/**
+ * Validation rule refusing a document deeper than `max` (as `documentDepth` counts) with
+ * QUERY_TOO_COMPLEX / limit `depth` (`max`, `actual`). It throws, like GraphQL Armor's rules,
+ * so validation stops at once and the limit error is the only one. yoga caches the verdict
+ * with the document: the depth depends on nothing else.
+ */
+export function relationDepthRule(max: number): ValidationRule {
+  return (context) => ({
+    Document: {
+      enter(document) {
+        const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+        const depth = documentDepth(context.getSchema(), document, fragments);
+        if (depth > max) throw limitError('depth', `Query depth limit of ${max} exceeded, found ${depth}.`, max, depth);
+      },
+    },
+  });
+}
+
+/**
+ * Validation rule refusing subscriptions: the API offers none (no `Subscription` type). Without
+ * it graphql-js answers at execution with an uncoded "Schema is not configured to execute
+ * subscription operation." and status 200. Refused as a request error instead:
+ * OPERATION_NOT_SUPPORTED, 400 under `application/graphql-response+json` (200 under
+ * `application/json`), as the GraphQL over HTTP spec asks of a document that fails validation
+ * (graphql-js 17's KnownOperationTypesRule makes it a validation error too).
+ */
+export const subscriptionRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== 'subscription' || context.getSchema().getSubscriptionType()) return;
+    context.reportError(
+      new GraphQLError('Subscriptions are not offered by this API: ask with a query (poll it, or revalidate with HTTP caching).', {
+        nodes: [node],
+        extensions: { code: 'OPERATION_NOT_SUPPORTED', operation: 'subscription', http: HTTP_400 },
+      }),
+    );
+  },
+});
 
 /** UTF-8 length of a string in bytes, without allocating it. */
 export function utf8Length(s: string): number {
@@ -182,15 +343,8 @@ export function operationLimitsPlugin(
   const armor = EnvelopArmorPlugin({
     blockFieldSuggestion: { enabled: !fieldSuggestions, mask: '' },
     maxTokens: { n: limits.maxTokens, onReject: [armorReject('tokens', limits.maxTokens)], propagateOnRejection: false },
-    maxDepth: {
-      n: limits.maxDepth,
-      // Count introspection too: `__schema`/`__type { ofType { ofType ...` is bounded like data.
-      ignoreIntrospection: false,
-      // Fragments add no level of their own: depth is what the response's nesting will be.
-      flattenFragments: true,
-      onReject: [armorReject('depth', limits.maxDepth)],
-      propagateOnRejection: false,
-    },
+    // Depth is `relationDepthRule` (below): Armor's counts Relay's edges/node as levels.
+    maxDepth: { enabled: false },
     maxAliases: { n: limits.maxAliases, onReject: [armorReject('aliases', limits.maxAliases)], propagateOnRejection: false },
     maxDirectives: {
       n: limits.maxDirectives,
@@ -225,7 +379,9 @@ export function operationLimitsPlugin(
       }
     },
 
-    onValidate() {
+    onValidate({ addValidationRule }) {
+      addValidationRule(relationDepthRule(limits.maxDepth));
+      addValidationRule(subscriptionRule);
       return ({ result }) => {
         // graphql-js' MaxIntrospectionDepthRule (in specifiedRules) bounds nested introspection
         // lists (`fields { type { fields ...`); give its rejection the limit's code.
@@ -250,7 +406,7 @@ export function operationLimitsPlugin(
       const key = variablesKey(operationName, args.variableValues);
       let accepted = acceptedCosts.get(args.document);
       if (key !== null && accepted?.has(key)) return;
-      const errors = validate(args.schema, args.document, [
+      const errors = validate(args.schema, withoutSkipped(args.document, args.variableValues as Record<string, unknown> | undefined), [
         createComplexityRule({
           context: pages,
           variableValues: (args.variableValues ?? {}) as Record<string, unknown>,

@@ -1,18 +1,22 @@
 /**
- * Rate limiting per client: requests carrying a credential (`CREDENTIAL_HEADERS`, default
- * `authorization` and `x-api-key`, as src/auth/ reads them) are counted per credential (its SHA-256, never the secret itself); the rest
- * per client IP (an IPv6 address per /64, the block one subscriber gets). The IP comes from the
- * socket, or from `TRUSTED_IP_HEADER` when a proxy you control sets it (`cf-connecting-ip` on
- * Cloudflare).
+ * Rate limiting per client. A request carrying a credential (`CREDENTIAL_HEADERS`, default
+ * `authorization` and `x-api-key`) that verifies (src/auth/) is counted per credential (its
+ * SHA-256, never the secret itself): at `RATE_LIMIT_TRUSTED` when it holds the read scope (a
+ * trusted reader's key, `READ_API_KEYS`: a server-side renderer serving many readers from one
+ * address), else at `RATE_LIMIT_CREDENTIAL`. Everything else, a credential that does not verify
+ * included (it must not buy a bucket of its own), is counted per client IP (an IPv6 address per
+ * /64, the block one subscriber gets). The IP comes from the socket, or from `TRUSTED_IP_HEADER`
+ * when a proxy you control sets it (`cf-connecting-ip` on Cloudflare).
  *
  * Two back ends behind one interface:
- * - Cloudflare's Workers Rate Limiting binding (`RateLimiterBinding`), passed by the Worker entry;
- *   its limit and period are set in wrangler.toml;
- * - `TokenBucketLimiter`, in process, for the Node entry: `limit` requests per window, refilled
- *   continuously, memory bounded by `maxKeys`.
+ * - Cloudflare's Workers Rate Limiting bindings (`RateLimiterBinding`), passed by the Worker
+ *   entry; their limit and period are set in wrangler.toml;
+ * - `TokenBucketLimiter`, in process, for the Node entry (and a Worker without the binding of
+ *   a kind): `limit` requests per window, refilled continuously, memory bounded by `maxKeys`.
  * A refused request gets 429 with `Retry-After` (seconds) and `extensions.code: RATE_LIMITED`.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { authenticate, NO_AUTH, READ_SCOPE, type AuthConfig } from '../auth/credentials.ts';
 import type { RateLimitConfig } from '../config.ts';
 import { errorResponse } from './responses.ts';
 
@@ -120,38 +124,59 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest).subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** How a request is counted: per IP, per editor credential, or per trusted reader's credential. */
+export type ClientKind = 'anonymous' | 'credential' | 'trusted';
+
 /**
- * The limiter key of a request: `cred:<sha256 prefix>` when it carries a credential,
- * else `ip:<address>`.
+ * The limiter key of a request: `cred:<sha256 prefix of the principal's id>` when it carries a
+ * credential that verifies against `auth` (kind `trusted` when it holds the read scope, else `credential`),
+ * else `ip:<address>` (kind `anonymous`), a credential that does not verify included.
  */
-export async function clientKey(c: Context, config: RateLimitConfig): Promise<{ key: string; kind: 'credential' | 'anonymous' }> {
+export async function clientKey(c: Context, config: RateLimitConfig, auth: AuthConfig = NO_AUTH): Promise<{ key: string; kind: ClientKind }> {
   for (const name of config.credentialHeaders) {
-    const credential = c.req.header(name)?.trim();
-    if (credential) return { key: `cred:${await sha256Hex(`${name}:${credential}`)}`, kind: 'credential' };
+    if (!c.req.header(name)?.trim()) continue;
+    const principal = await authenticate(c.req.raw.headers, auth);
+    if (principal.kind === 'anonymous' || principal.kind === 'invalid') break;
+    // Keyed on who verified (the key's digest, the JWT's subject), not on the header's text: one
+    // key sent in either header, or fresh tokens of one subject, share one bucket.
+    return { key: `cred:${await sha256Hex(principal.id)}`, kind: principal.scopes.includes(READ_SCOPE) ? 'trusted' : 'credential' };
   }
   return { key: `ip:${clientIp(c, config.trustedIpHeader)}`, kind: 'anonymous' };
 }
 
-/** Optional Cloudflare bindings: one for anonymous clients, one for credentials (defaults to the first). */
+/**
+ * Optional Cloudflare bindings: one for anonymous clients, one for editor credentials (defaults
+ * to the first), one for trusted readers (no default: without it their higher limit is kept in
+ * process, never the anonymous binding's).
+ */
 export interface RateLimitBindings {
   anonymous?: RateLimiterBinding;
   credential?: RateLimiterBinding;
+  trusted?: RateLimiterBinding;
 }
 
 /**
  * Hono middleware counting each request against its client's limit; 429 when refused. A limit
  * of 0 in the config turns that kind of limiting off. A failing binding lets requests through
  * (an outage of the limiter must not take the API down).
+ * @param auth the credentials a presented one is verified against (AppConfig.auth); without
+ *   them every request is counted per IP
  */
-export function rateLimitMiddleware(config: RateLimitConfig, bindings: RateLimitBindings = {}): MiddlewareHandler {
-  const local = {
-    anonymous: config.anonymous > 0 ? new TokenBucketLimiter(config.anonymous, config.windowSeconds) : null,
-    credential: config.credential > 0 ? new TokenBucketLimiter(config.credential, config.windowSeconds) : null,
+export function rateLimitMiddleware(config: RateLimitConfig, bindings: RateLimitBindings = {}, auth: AuthConfig = NO_AUTH): MiddlewareHandler {
+  const bucket = (n: number) => (n > 0 ? new TokenBucketLimiter(n, config.windowSeconds) : null);
+  const local: Record<ClientKind, TokenBucketLimiter | null> = {
+    anonymous: bucket(config.anonymous),
+    credential: bucket(config.credential),
+    trusted: bucket(config.trusted),
   };
-  const binding = { anonymous: bindings.anonymous, credential: bindings.credential ?? bindings.anonymous };
+  const binding: Record<ClientKind, RateLimiterBinding | undefined> = {
+    anonymous: bindings.anonymous,
+    credential: bindings.credential ?? bindings.anonymous,
+    trusted: bindings.trusted,
+  };
 
   return async (c, next) => {
-    const { key, kind } = await clientKey(c, config);
+    const { key, kind } = await clientKey(c, config, auth);
     if (!local[kind]) return next();
     let verdict: Verdict;
     const remote = binding[kind];

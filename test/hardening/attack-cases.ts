@@ -63,7 +63,8 @@ const tooComplex = (limit: string): AttackExpectation[] => [{ status: 400, code:
 
 /**
  * Connections nested `hops` times, alternating Query.articles / Article.people / Person.articles,
- * each asking for 2 items; ends with `leaf`. Depth = 3 × hops + depth of leaf.
+ * each asking for 2 items; ends with `leaf`. 3 × hops + depth of leaf field levels; `MAX_DEPTH`
+ * counts hops + depth of leaf (Relay's `edges` and `node` are no hop).
  */
 export function nestedConnections(hops: number, leaf: string): string {
   const fields = ['articles', 'people'];
@@ -72,7 +73,27 @@ export function nestedConnections(hops: number, leaf: string): string {
   return `{ ${inner} }`;
 }
 
-/** Depth 42: 13 hops (39 levels) ending on an Article, then `dateline { country { name } }` (3 levels). */
+/** A natural Relay walk, six relation hops (depth 8 counting leaves, Relay wrappers free): article → people → engagements → participants → actor → articles → places. */
+export const SIX_HOPS = `{
+  article(slug: "larijani-pakistan-visit") {
+    headline
+    people(first: 3) { totalCount pageInfo { hasNextPage } edges { rel node {
+      name
+      engagements(first: 3) { edges { node {
+        kind
+        participants { role actor {
+          name
+          articles(first: 3) { edges { node {
+            slug
+            places(first: 3) { edges { rel node { name } } }
+          } } }
+        } }
+      } } }
+    } } }
+  }
+}`;
+
+/** 42 levels: 13 hops (39 levels) ending on an Article, then `dateline { country { name } }` (3 levels): depth 16 in hops. */
 export const DEPTH_42_QUERY = nestedConnections(13, 'dateline { country { name } }');
 
 function fragmentChain(levels: number): string {
@@ -111,15 +132,15 @@ export const FTS_ATTACK_TEXT = '"unbalanced NEAR( OR * AND headline: ^ -- \'); D
 export const ATTACK_CASES: AttackCase[] = [
   {
     id: 'deep-nesting-42',
-    description: 'depth 42, each level asking for 2 items (2^13 paths): must be refused before execution',
+    description: '42 levels (16 hops), each connection asking for 2 items (2^13 paths): must be refused before execution',
     request: postQuery(DEPTH_42_QUERY),
     expect: tooComplex('depth'),
     beforeExecution: true,
   },
   {
     id: 'deep-nesting-fragments',
-    description: 'depth 42 hidden in a chain of 14 fragments',
-    request: postQuery(fragmentChain(14)),
+    description: '60 levels (21 hops) hidden in a chain of 20 fragments',
+    request: postQuery(fragmentChain(20)),
     expect: tooComplex('depth'),
     beforeExecution: true,
   },

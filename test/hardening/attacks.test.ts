@@ -25,7 +25,7 @@ const send = (r: Request) => t.app.fetch(r);
 
 beforeAll(async () => {
   // Rate limiting is covered by rate-limit.test.ts; here every request must reach the limits.
-  t = await createTestApp({ config: { rateLimit: { windowSeconds: 60, anonymous: 0, credential: 0, credentialHeaders: ['authorization', 'x-api-key'], trustedIpHeader: '' } } });
+  t = await createTestApp({ config: { rateLimit: { windowSeconds: 60, anonymous: 0, credential: 0, trusted: 0, credentialHeaders: ['authorization', 'x-api-key'], trustedIpHeader: '' } } });
   queryFields = await schemaQueryFields(send, BASE);
 });
 afterAll(() => t.close());

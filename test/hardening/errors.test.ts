@@ -9,7 +9,7 @@ import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
-const NO_RATE_LIMIT = { windowSeconds: 60, anonymous: 0, credential: 0, credentialHeaders: ['authorization', 'x-api-key'], trustedIpHeader: '' as const };
+const NO_RATE_LIMIT = { windowSeconds: 60, anonymous: 0, credential: 0, trusted: 0, credentialHeaders: ['authorization', 'x-api-key'], trustedIpHeader: '' as const };
 const SLUG = 'larijani-pakistan-visit';
 /** Text that must never reach a client. */
 const LEAKS = /select |from "|no such column|SQLITE|libsql|headline_renamed|\bat .+:\d+:\d+|stack/i;

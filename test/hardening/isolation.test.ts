@@ -18,7 +18,7 @@ const QUERIES = [
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ config: { rateLimit: { windowSeconds: 60, anonymous: 0, credential: 0, credentialHeaders: ['authorization', 'x-api-key'], trustedIpHeader: '' } } });
+  t = await createTestApp({ config: { rateLimit: { windowSeconds: 60, anonymous: 0, credential: 0, trusted: 0, credentialHeaders: ['authorization', 'x-api-key'], trustedIpHeader: '' } } });
 });
 afterAll(() => t.close());
 
@@ -53,9 +53,10 @@ describe('per-request isolation', () => {
   });
 
   it('concurrent requests with different credentials are limited per credential, never by another one', async () => {
-    const config = loadConfig({ RATE_LIMIT_CREDENTIAL: '1', RATE_LIMIT_ANONYMOUS: '1000' }, { debugSql: true });
+    const keys = Array.from({ length: 20 }, (_, i) => `editor-key-${String(i).padStart(2, '0')}-0123456789`);
+    const config = loadConfig({ RATE_LIMIT_CREDENTIAL: '1', RATE_LIMIT_ANONYMOUS: '1000', API_KEYS: keys.join(',') }, { debugSql: true });
     const app = createApp({ db: t.db, config });
-    const creds = Array.from({ length: 20 }, (_, i) => `Bearer key-${i}`);
+    const creds = keys.map((k) => `Bearer ${k}`);
     const requests = creds.flatMap((c) => [c, c]).map((c, i) => ({ c, debug: i % 3 === 0 }));
     const answers = await Promise.all(
       requests.map((r) => send(app, QUERIES[0]!, { authorization: r.c, ...(r.debug ? { 'x-newsgraph-debug': 'sql' } : {}) })),

@@ -50,8 +50,9 @@ describe('shipped queries stay within the default limits', () => {
   const shipped: Record<string, string> = { graphiqlDefaultTab: DEFAULT_QUERY, ...ACCEPTANCE_QUERIES };
 
   it('their measured depth and cost (the figures docs/limits.md quotes)', () => {
-    expect(measureOperation(schema, parse(DEFAULT_QUERY), PAGES)).toEqual({ cost: 746, depth: 10 });
-    expect(measureOperation(schema, parse(ACCEPTANCE_QUERIES.deepWalk), PAGES)).toEqual({ cost: 19463, depth: 13 });
+    // Depth in relation hops: Relay's edges / node / pageInfo add none (test/hardening/relay-depth.test.ts).
+    expect(measureOperation(schema, parse(DEFAULT_QUERY), PAGES)).toEqual({ cost: 746, depth: 6 });
+    expect(measureOperation(schema, parse(ACCEPTANCE_QUERIES.deepWalk), PAGES)).toEqual({ cost: 19463, depth: 7 });
   });
 
   for (const [name, query] of Object.entries(shipped)) {
@@ -80,10 +81,10 @@ describe('shipped queries stay within the default limits', () => {
 
 describe('each limit follows its config key', () => {
   it('MAX_DEPTH', async () => {
-    const gql = appWith({ MAX_DEPTH: '12' });
+    const gql = appWith({ MAX_DEPTH: '6' });
     expect((await gql(DEFAULT_QUERY)).status).toBe(200);
     const walk = await gql(ACCEPTANCE_QUERIES.deepWalk);
-    expect([walk.status, walk.body.errors?.[0]?.extensions]).toEqual([400, { code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: 12, actual: 13 }]);
+    expect([walk.status, walk.body.errors?.[0]?.extensions]).toEqual([400, { code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: 6, actual: 7 }]);
   });
 
   it('MAX_COST', async () => {
@@ -94,6 +95,20 @@ describe('each limit follows its config key', () => {
       400,
       { message: 'Query cost of 746 exceeds the limit of 700.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 700, actual: 746 } },
     ]);
+  });
+
+  it('MAX_COST weighs only what runs: a branch @skip / @include turns off costs nothing', async () => {
+    const gql = appWith({ MAX_COST: '700' });
+    const q = `query Q($big: Boolean!, $small: Boolean = true, $id: ID!) {
+      articles(first: 1) @include(if: $small) { edges { node { slug } } }
+      big: articles(first: 50) @include(if: $big) { edges { node { people(first: 10) { edges { node { name } } } } } }
+      node(id: $id) @skip(if: true) { id }
+    }`;
+    const off = await gql(q, { big: false, id: 'not a global id' });
+    expect([off.status, off.body.errors, off.body.data?.articles?.edges?.length, 'big' in (off.body.data ?? {})]).toEqual([200, undefined, 1, false]);
+    // 1651 for the big branch (see fieldCost), 4 for the small one; the skipped node(id:) nothing.
+    const on = await gql(q, { big: true, id: 'not a global id' });
+    expect([on.status, on.body.errors?.[0]?.extensions]).toEqual([400, { code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 700, actual: 1651 + 4 }]);
   });
 
   it('MAX_TOKENS, MAX_ALIASES, MAX_DIRECTIVES, MAX_DOCUMENT_BYTES', async () => {

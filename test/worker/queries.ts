@@ -3,8 +3,11 @@
  * Node answers) and the Worker tests (which must get the very same answers from workerd).
  */
 import { DEFAULT_QUERY } from '../../src/graphql/default-query.ts';
+import { SIX_HOPS } from '../hardening/attack-cases.ts';
 
 export const ACCEPTANCE_QUERIES = {
+  /** Six relation hops through Relay connections: within the depth limit (hops, not edges/node), one statement. */
+  sixHops: SIX_HOPS,
   /** A person's roles and engagements, with CAMEO codes, places, partial dates and participants. */
   larijani: `{
     person(slug: "ali-larijani") {

@@ -1,21 +1,25 @@
 /**
  * The article link connections `Article.people`, `Article.organisations` and `Article.places`:
- * one factory for the three. Each pages an article's rows of its link table (`article_people`
- * ...) rather than the entities, because the edge is the link: it carries the ninjs `rel`
- * (about | mentions) and the `relevance`. Ordered by relevance (unjudged last), then the entity's
- * id; `rel` filters; `totalCount` is a correlated sub-query beside the page (one statement).
+ * one factory for the three. Each pages the article's entities through its link table
+ * (`article_people` ...), and the edge carries what the link row holds: the ninjs `rel`
+ * (about | mentions) and the `relevance`, read from the link row the relation joins (`tr<n>`,
+ * see ./orderings.ts `linkColumn`). Ordered by relevance (unjudged last), then the entity's id;
+ * `rel` filters; `totalCount` is a correlated sub-query beside the page (one statement).
  *
- * Built with the Drizzle plugin's `drizzleConnectionHelpers` over the link relation
- * (`articlePeople` ...): the field's `select` puts the helper's query under the article's row
- * (`personLinks`, with the count as `personLinkCount`), and its `resolve` pages those rows. A link
- * connection counts as two nested levels against SQLite's parser limit (README).
+ * Built with the Drizzle plugin's `drizzleConnectionHelpers` over the entity table, walked
+ * through the article's many-to-many relation (`people` ..., src/db/relations.ts): the field's
+ * `select` puts the helper's query under the article's row (with the count as
+ * `personLinkCount`), and its `resolve` pages those rows. Walking through the link table costs one
+ * nested level against SQLite's parser limit (src/graphql/masking.ts), as any list does; paging
+ * the link rows and then loading each entity cost two.
  */
 import type { ObjectRef } from '@pothos/core';
 import { drizzleConnectionHelpers, type DrizzleObjectFieldBuilder } from '@pothos/plugin-drizzle';
+import { sql } from 'drizzle-orm';
 import { builder, type BuilderTypes } from '../builder.ts';
 import { MentionRelEnum } from '../types/filters.ts';
 import { cursorSpace, type ConnectionArgs } from './cursors.ts';
-import { relevanceOrder } from './orderings.ts';
+import { linkColumn, linkRowExtras, relevanceOrder } from './orderings.ts';
 import { linkCount, withLinkTotal, type ArticleLinkTable } from './totals.ts';
 
 /** One link table as the factory needs it. */
@@ -23,21 +27,23 @@ interface ArticleLink {
   /** The entity's node type and GraphQL name ("Person"). */
   node: ObjectRef<BuilderTypes, object>;
   typename: 'Person' | 'Organisation' | 'Place';
-  /** The article's relation to its link rows (src/db/relations.ts) and the link table. */
-  relation: 'articlePeople' | 'articleOrganisations' | 'articlePlaces';
+  /** The article's many-to-many relation to the entities (src/db/relations.ts), the entity table, and the link table. */
+  relation: 'people' | 'organisations' | 'places';
   table: ArticleLinkTable;
-  /** The link row's relation to its entity, and the entity's column on the link row. */
+  /** The entity's name, for the article row's count (`personLinkCount`). */
   entity: 'person' | 'organisation' | 'place';
-  entityId: 'personId' | 'organisationId' | 'placeId';
 }
 
 const relArgs = builder.args((t) => ({ rel: t.field({ type: MentionRelEnum, required: false }) }));
 
 type Rel = 'about' | 'mentions' | null | undefined;
 
-/** Edge fields of article↔entity links: the ninjs rel and relevance (the edge is the link row). */
+/** Edge fields of article↔entity links: the ninjs rel and relevance of the link row. */
 function linkEdgeFields<Shape>(edge: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Shape>) {
-  const link = (e: Shape) => e as unknown as { rel: 'about' | 'mentions'; relevance: number | null };
+  const link = (e: Shape) => {
+    const row = e as unknown as { linkRel: 'about' | 'mentions'; linkRelevance: number | null };
+    return { rel: row.linkRel, relevance: row.linkRelevance };
+  };
   return {
     rel: edge.field({ type: MentionRelEnum, resolve: (e) => link(e).rel }),
     relevance: edge.float({ nullable: true, description: '0..1, higher is more central to the article.', resolve: (e) => link(e).relevance }),
@@ -51,14 +57,19 @@ function linkEdgeFields<Shape>(edge: PothosSchemaTypes.ObjectFieldBuilder<Builde
  * count as `<entity>LinkCount`.
  */
 export function articleLinkConnection(link: ArticleLink) {
-  const rows = `${link.entity}Links`;
+  const rows = link.relation;
   const count = `${link.entity}LinkCount`;
   const cursors = cursorSpace(`Article${link.typename}`, 'RELEVANCE');
+  const order = relevanceOrder();
   const helpers = drizzleConnectionHelpers(builder, link.relation, {
     args: () => relArgs,
-    query: (args: { rel?: Rel }) => ({ where: args.rel ? { rel: args.rel } : {}, ...relevanceOrder(link.entityId) }),
-    select: (nested: () => unknown) => ({ columns: { rel: true, relevance: true }, with: { [link.entity]: nested() } }),
-    resolveNode: (row: Record<string, unknown>) => row[link.entity],
+    query: (args: { rel?: Rel }) => ({
+      where: args.rel ? { RAW: (e: object) => sql`${linkColumn(e, 'rel')} = ${args.rel}` } : {},
+      extras: { ...order.extras, ...linkRowExtras },
+      orderBy: order.orderBy,
+    }),
+    // The edge spreads the row (rel and relevance); the node is the row itself.
+    resolveNode: (row: Record<string, unknown>) => row,
   } as never) as unknown as {
     getArgs: () => typeof relArgs;
     getQuery: (args: object, ctx: object, nested: unknown) => object;

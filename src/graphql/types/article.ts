@@ -7,12 +7,21 @@ import { builder } from '../builder.ts';
 import { lookupWhere } from '../lookups.ts';
 import { runPlanned } from '../statement-cache.ts';
 import { articleLinkConnection } from '../connections/article-links.ts';
-import { ArticleConnection, articleConnectionArgs, articleConnectionQuery, articleCursors } from '../connections/articles.ts';
-import { EngagementConnection, engagementCursors } from '../connections/engagements.ts';
-import { engagementOrder } from '../connections/orderings.ts';
+import {
+  ArticleConnection,
+  articleConnectionArgs,
+  articleConnectionQuery,
+  articleCursors,
+  articleFilterCount,
+  articleFilterWhere,
+  boundedArticleCount,
+  DEFAULT_COUNT_CAP,
+  keepBoundedCount,
+} from '../connections/articles.ts';
+import { EngagementConnection, engagementConnectionArgs, engagementConnectionQuery } from '../connections/engagements.ts';
 import { pageSizeFor } from '../connections/page-sizes.ts';
-import { countRows, keepTotal, withTotal } from '../connections/totals.ts';
-import { articleLinkCount, articleWhere } from './filters.ts';
+import { countRows, keepTotal, selects, withTotal } from '../connections/totals.ts';
+import { articleLinkCount } from './filters.ts';
 import { Organisation } from './organisation.ts';
 import { Person } from './person.ts';
 import { Place } from './place.ts';
@@ -52,26 +61,23 @@ export const Article = builder.drizzleNode('articles', {
 const linkedPeople = articleLinkConnection({
   node: Person,
   typename: 'Person',
-  relation: 'articlePeople',
+  relation: 'people',
   table: 'article_people',
   entity: 'person',
-  entityId: 'personId',
 });
 const linkedOrganisations = articleLinkConnection({
   node: Organisation,
   typename: 'Organisation',
-  relation: 'articleOrganisations',
+  relation: 'organisations',
   table: 'article_organisations',
   entity: 'organisation',
-  entityId: 'organisationId',
 });
 const linkedPlaces = articleLinkConnection({
   node: Place,
   typename: 'Place',
-  relation: 'articlePlaces',
+  relation: 'places',
   table: 'article_places',
   entity: 'place',
-  entityId: 'placeId',
 });
 
 builder.drizzleObjectFields(Article, (t) => ({
@@ -81,12 +87,11 @@ builder.drizzleObjectFields(Article, (t) => ({
   engagements: t.relatedConnection(
     'engagements',
     {
+      args: engagementConnectionArgs,
       totalCount: true,
-      description: 'The engagements the article reports, latest first (DATE_DESC: unknown dates last).',
-      query: (args) => {
-        engagementCursors.prepare(args);
-        return engagementOrder(null);
-      },
+      description:
+        'The engagements the article reports, filtered and ordered as Query.engagements: latest first by default (DATE_DESC: unknown dates last).',
+      query: (args) => engagementConnectionQuery(args, 'article'),
     },
     EngagementConnection,
   ),
@@ -113,13 +118,19 @@ builder.queryFields((t) => ({
       // totalCount rides on the page's statement (a scalar sub-query): connections/totals.ts.
       totalCount: (_parent, args, ctx) => {
         articleCursors.prepare(args);
-        return countRows(ctx.db.query.articles, articleWhere(args.filter));
+        return countRows(ctx.db.query.articles, articleFilterWhere(args.filter));
       },
       resolve: (query, _root, args, ctx, info) => {
         const q = articleConnectionQuery(args);
-        const firstPage = args.after == null && args.before == null && args.last == null;
-        const page = firstPage ? { ...q, where: articleWhere(args.filter, { rows: pageSizeFor(args, ctx).size + 1, order: args.orderBy ?? 'PUBLISHED_DESC' }) } : q;
-        return keepTotal(args, runPlanned(ctx, info, ctx.db.query.articles.findMany(query(withTotal(page, info, 'articles', q.where, articleLinkCount(args.filter))))));
+        // A forward page (first page, or after a cursor) may be cut to its rows inside the filter:
+        // entity lists on the first page, full-text queries on any forward page (connections/articles.ts).
+        const forward = args.before == null && args.last == null;
+        const cut = forward ? { ...q, where: articleFilterWhere(args.filter, { rows: pageSizeFor(args, ctx).size + 1, order: args.orderBy ?? 'PUBLISHED_DESC', after: args.after }) } : q;
+        const counted = withTotal(cut, info, 'articles', q.where, articleLinkCount(args.filter) ?? articleFilterCount(args.filter));
+        // boundedCount, when selected: counted up to the cap in the same statement.
+        const cap = ctx.countCap ?? DEFAULT_COUNT_CAP;
+        const page = selects(info, 'boundedCount') ? { ...counted, extras: { ...counted.extras, _bounded: () => boundedArticleCount(args.filter, cap) } } : counted;
+        return keepBoundedCount(args, cap, keepTotal(args, runPlanned(ctx, info, ctx.db.query.articles.findMany(query(page as typeof counted)))));
       },
     },
     ArticleConnection,

@@ -4,6 +4,13 @@
  * person / organisation / place and per CAMEO root of the engagements they report;
  * `EngagementConnection.facets` counts engagements per participating person / organisation
  * (each engagement once per actor), per place and per CAMEO root. Most frequent first, ties by id.
+ * Both also count per engagement kind (`kinds`) and per month (`months`, a date histogram):
+ * - an engagement counts in the month of its earliest possible day (`date.earliest`): "late
+ *   October 2025" in 2025-10, a year-precise "2025" in 2025-01, a range in the month it starts.
+ *   One without an earliest bound (no date, or only "before …") is counted as `undated`, never
+ *   at a made-up month;
+ * - an article counts in the month of its publication (UTC); one without a date is `undated`;
+ * - `kinds` on articles counts each article once per kind of the engagements it reports.
  *
  * Statements: each facet list asked for is one statement, which both counts and loads the
  * entities with everything selected beneath `node` (planned like any other field). The set is
@@ -19,7 +26,7 @@ import { EngagementConnection } from '../connections/engagements.ts';
 import { pageSizeFor } from '../connections/page-sizes.ts';
 import { connectionParentKind, type ParentKind } from '../connections/parents.ts';
 import { whereSql } from '../connections/totals.ts';
-import { articleWhere, engagementWhere, type ArticleFilterInput, type EngagementFilterInput } from './filters.ts';
+import { articleWhere, EngagementKindEnum, engagementWhere, type ArticleFilterInput, type EngagementFilterInput } from './filters.ts';
 import { Organisation } from './organisation.ts';
 import { Person } from './person.ts';
 import { Place } from './place.ts';
@@ -56,6 +63,34 @@ export const CameoRootFacet = builder.objectRef<{ code: string; name: string; co
     code: t.exposeString('code'),
     name: t.exposeString('name'),
     count: t.exposeInt('count'),
+  }),
+});
+
+export const EngagementKindFacet = builder.objectRef<{ kind: string; count: number }>('EngagementKindFacet').implement({
+  description: 'An engagement kind and how many members of the set fall under it (articles: that report an engagement of the kind).',
+  fields: (t) => ({
+    kind: t.field({ type: EngagementKindEnum, resolve: (b) => b.kind as never }),
+    count: t.exposeInt('count'),
+  }),
+});
+
+export const MonthCount = builder.objectRef<{ month: string; count: number }>('MonthCount').implement({
+  description: 'One month of a date histogram and how many members of the set fall in it.',
+  fields: (t) => ({
+    month: t.exposeString('month', { description: 'The month, ISO 8601 "YYYY-MM".' }),
+    count: t.exposeInt('count'),
+  }),
+});
+
+export const MonthHistogram = builder.objectRef<{ buckets: { month: string; count: number }[]; undated: number }>('MonthHistogram').implement({
+  description:
+    'Members of the set per month, earliest month first; months with none are left out. An engagement counts in the month of its ' +
+    'earliest possible day (date.earliest: "late October 2025" in 2025-10, "2025" in 2025-01); an article in the month it was published (UTC).',
+  fields: (t) => ({
+    buckets: t.field({ type: [MonthCount], resolve: (h) => h.buckets }),
+    undated: t.exposeInt('undated', {
+      description: 'Members with no such day (an engagement without an earliest bound, an article without a date): counted here, never in a month.',
+    }),
   }),
 });
 
@@ -120,11 +155,41 @@ async function cameoFacet(set: FacetSet, args: { first?: number | null }, ctx: C
   return rows.map((r) => ({ code: r.code, name: r.name ?? r.code, count: Number(r.count) }));
 }
 
+/** The kind facet: one grouped statement. */
+async function kindFacet(set: FacetSet, args: { first?: number | null }, ctx: Context) {
+  const limit = pageSizeFor(args, ctx).size;
+  const rows =
+    set.kind === 'articles'
+      ? await ctx.db.all<{ kind: string; count: number }>(sql`
+          select e.kind as kind, count(distinct ea.article_id) as count
+          from engagement_articles ea join engagements e on e.id = ea.engagement_id
+          where ea.article_id in (${set.ids})
+          group by e.kind order by count desc, e.kind limit ${limit}`)
+      : await ctx.db.all<{ kind: string; count: number }>(sql`
+          select e.kind as kind, count(*) as count from engagements e
+          where e.id in (${set.ids})
+          group by e.kind order by count desc, e.kind limit ${limit}`);
+  return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
+}
+
+/** The month histogram: one grouped statement; the group without a month is `undated`. */
+async function monthFacet(set: FacetSet, ctx: Context) {
+  const month = set.kind === 'articles' ? sql`substr(m.published_at, 1, 7)` : sql`substr(m.date_earliest, 1, 7)`;
+  const table = sql.identifier(set.kind);
+  const rows = await ctx.db.all<{ month: string | null; count: number }>(sql`
+    select ${month} as month, count(*) as count from ${table} m
+    where m.id in (${set.ids})
+    group by 1 order by 1`);
+  const buckets = rows.filter((r) => r.month !== null).map((r) => ({ month: r.month!, count: Number(r.count) }));
+  return { buckets, undated: Number(rows.find((r) => r.month === null)?.count ?? 0) };
+}
+
 export const Facets = builder.objectRef<FacetSet>('Facets').implement({
   description:
     'Counts over the whole filtered set of a connection (every page, not just this one), most frequent first. ' +
     'On ArticleConnection: articles per linked person, organisation, place, and per CAMEO root of the engagements they report. ' +
-    'On EngagementConnection: engagements per participating person and organisation, per place, and per CAMEO root.',
+    'On EngagementConnection: engagements per participating person and organisation, per place, and per CAMEO root. ' +
+    'On both: per engagement kind, and per month (a date histogram, see MonthHistogram).',
   fields: (t) => ({
     people: t.field({ type: [PersonFacet], args: { first: t.arg.int({ required: false }) }, resolve: (s, args, ctx, info) => entityFacet(s, 'people', args, ctx, info) }),
     organisations: t.field({
@@ -134,6 +199,8 @@ export const Facets = builder.objectRef<FacetSet>('Facets').implement({
     }),
     places: t.field({ type: [PlaceFacet], args: { first: t.arg.int({ required: false }) }, resolve: (s, args, ctx, info) => entityFacet(s, 'places', args, ctx, info) }),
     cameoRoots: t.field({ type: [CameoRootFacet], args: { first: t.arg.int({ required: false }) }, resolve: (s, args, ctx) => cameoFacet(s, args, ctx) }),
+    kinds: t.field({ type: [EngagementKindFacet], args: { first: t.arg.int({ required: false }) }, resolve: (s, args, ctx) => kindFacet(s, args, ctx) }),
+    months: t.field({ type: MonthHistogram, resolve: (s, _args, ctx) => monthFacet(s, ctx) }),
   }),
 });
 
