@@ -4,7 +4,7 @@
  *   1 db        tables, relations, client, migrations
  *   2 services  extract, ingest, search, export, auth, config
  *   3 graphql   the Pothos schema and its resolvers
- *   4 app       HTTP: app.ts, http/, the GraphiQL page
+ *   4 app       HTTP: app.ts, http/, the GraphiQL page, the explorer routes
  *   5 entries   node.ts, worker.ts, cli/ (and tools/, bench/, test/, which use anything)
  * A module may import its own layer and those below it, never one above.
  */
@@ -13,7 +13,7 @@ const layer = {
   db: '^src/db/',
   services: '^src/(extract|ingest|search|export|auth)/|^src/config\\.ts$',
   graphql: '^src/graphql/',
-  app: '^src/(app|graphiql|graphiql-static)\\.ts$|^src/http/',
+  app: '^src/(app|graphiql|graphiql-static|explorer|explorer-static)\\.ts$|^src/http/',
   entries: '^src/(node|worker)\\.ts$|^src/cli/|^tools/',
 };
 const order = ['domain', 'db', 'services', 'graphql', 'app', 'entries'];

@@ -1,9 +1,12 @@
 /**
- * Copy the GraphiQL assets from `node_modules/@graphql-yoga/graphiql/dist` into
- * `public/graphiql-assets/` (git-ignored; the Workers static-assets directory is
- * `public/`), so the page rendered by `src/graphiql.ts` works offline.
+ * The static assets the app serves from `public/` (git-ignored; the Workers static-assets
+ * directory):
+ *   1. the GraphiQL assets, copied from `node_modules/@graphql-yoga/graphiql/dist` into
+ *      `public/graphiql-assets/`, so the page rendered by `src/graphiql.ts` works offline;
+ *   2. the explorer (`explorer/`, built by Vite into `public/explore/`), skipped when its output is
+ *      newer than every source file, the Vite config and package-lock.json (`--force` rebuilds).
  *
- *   node src/cli/build-assets.ts
+ *   node src/cli/build-assets.ts [--force]
  *
  * Idempotent: a file whose bytes already match is left alone; others are
  * written to a temporary name and renamed into place. The copy is fully
@@ -100,4 +103,32 @@ function main(): void {
   console.log(`  ${GRAPHIQL_ASSET_LIST.length} files, ${copied} written, total ${formatSize(total)} (${total} bytes)`);
 }
 
+const explorerDir = join(repoRoot, 'explorer');
+const explorerOut = join(repoRoot, 'public', 'explore');
+
+/** Newest modification time (ms) of the files under `dir` (recursively), or of `dir` itself when it is a file. */
+function newestMtime(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), info.mtimeMs);
+}
+
+/** Build the explorer with Vite (explorer/vite.config.ts) unless public/explore/index.html is newer than its sources. */
+async function buildExplorer(force: boolean): Promise<void> {
+  const built = join(explorerOut, 'index.html');
+  const sources = [explorerDir, join(repoRoot, 'package-lock.json')].filter(existsSync);
+  if (!force && existsSync(built) && statSync(built).mtimeMs > Math.max(...sources.map(newestMtime))) {
+    console.log(`Explorer: ${relative(repoRoot, explorerOut)} is up to date (--force rebuilds)`);
+    return;
+  }
+  // Loaded only when building: starting the app does not pay for Vite.
+  const { build } = await import('vite');
+  const t0 = performance.now();
+  await build({ configFile: join(explorerDir, 'vite.config.ts'), logLevel: 'warn' });
+  const files = readdirSync(join(explorerOut, 'assets'));
+  const size = files.reduce((n, f) => n + statSync(join(explorerOut, 'assets', f)).size, 0);
+  console.log(`Explorer: built ${relative(repoRoot, explorerOut)} in ${Math.round(performance.now() - t0)} ms (${files.length} assets, ${formatSize(size)})`);
+}
+
 main();
+await buildExplorer(process.argv.includes('--force'));
