@@ -174,6 +174,18 @@ export async function ingestTextFile(
   file: TextFile,
   options: LoadOptions & { limits?: TextLimits; input?: Partial<ExtractInput> } = {},
 ): Promise<Outcome> {
+  const x = extractTextFile(file, options);
+  if (!('bundle' in x)) return x;
+  try {
+    const r = await loadBundle(db, x.bundle, options);
+    return { source: file.source, status: r.created ? 'created' : r.changed ? 'updated' : 'unchanged', slug: r.slug, version: r.version, extracted: x.counts };
+  } catch (e) {
+    return refusedOrFailed(file.source, e);
+  }
+}
+
+/** A text file read and extracted into a bundle (with what was found), or its rejected/failed outcome. Never throws. */
+function extractTextFile(file: TextFile, options: { limits?: TextLimits; input?: Partial<ExtractInput> }): { source: string; bundle: unknown; counts: ExtractedCounts } | Outcome {
   let bytes: Uint8Array;
   try {
     bytes = file.read();
@@ -182,17 +194,18 @@ export async function ingestTextFile(
   }
   try {
     const { bundle } = extractArticle({ ...options.input, ...readArticleFile(file.source, bytes, options.limits) }, options.limits);
-    const r = await loadBundle(db, bundle, options);
     const a = bundle.annotations;
-    const extracted = {
-      people: a.people.length, organisations: a.organisations.length, places: a.places.length,
-      engagements: a.engagements.length, quotes: a.quotes.length, figures: a.figures.length,
-    };
-    return { source: file.source, status: r.created ? 'created' : r.changed ? 'updated' : 'unchanged', slug: r.slug, version: r.version, extracted };
+    const counts = { people: a.people.length, organisations: a.organisations.length, places: a.places.length, engagements: a.engagements.length, quotes: a.quotes.length, figures: a.figures.length };
+    return { source: file.source, bundle, counts };
   } catch (e) {
-    if (e instanceof ExtractRefused || e instanceof BundleRejected) return { source: file.source, status: 'rejected', problems: e.problems };
-    return { source: file.source, status: 'failed', error: (e as Error).message };
+    return refusedOrFailed(file.source, e);
   }
+}
+
+/** A refusal (every problem, with its code) is `rejected`; anything else `failed`. */
+function refusedOrFailed(source: string, e: unknown): Outcome {
+  if (e instanceof ExtractRefused || e instanceof BundleRejected) return { source, status: 'rejected', problems: e.problems };
+  return { source, status: 'failed', error: (e as Error).message };
 }
 
 /** A bulk outcome as the CLI reports it. */
@@ -228,23 +241,7 @@ export async function ingestTextFiles(
   const out: Outcome[] = [];
   const window = Math.max(1, options.window ?? options.chunkSize ?? 100);
   for (let from = 0; from < files.length; from += window) {
-    const extracted: ({ source: string; bundle: unknown; counts: ExtractedCounts } | Outcome)[] = files.slice(from, from + window).map((file) => {
-      let bytes: Uint8Array;
-      try {
-        bytes = file.read();
-      } catch (e) {
-        return { source: file.source, status: 'rejected', problems: [{ path: '', message: `cannot read: ${(e as Error).message}` }] };
-      }
-      try {
-        const { bundle } = extractArticle({ ...options.input, ...readArticleFile(file.source, bytes, options.limits) }, options.limits);
-        const a = bundle.annotations;
-        const counts = { people: a.people.length, organisations: a.organisations.length, places: a.places.length, engagements: a.engagements.length, quotes: a.quotes.length, figures: a.figures.length };
-        return { source: file.source, bundle, counts };
-      } catch (e) {
-        if (e instanceof ExtractRefused || e instanceof BundleRejected) return { source: file.source, status: 'rejected', problems: e.problems };
-        return { source: file.source, status: 'failed', error: (e as Error).message };
-      }
-    });
+    const extracted = files.slice(from, from + window).map((file) => extractTextFile(file, options));
     const toLoad = extracted.filter((x): x is { source: string; bundle: unknown; counts: ExtractedCounts } => 'bundle' in x);
     const loaded = await loadBundles(db, toLoad.map((x) => x.bundle), options);
     const byItem = new Map(toLoad.map((x, i) => [x, loaded[i]!]));
