@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps): Hono {
       ...persistedOperationsPlugins(delivery.persistedOperations, deps.persistedQueries ?? memoryPersistedQueryStore()),
       operationLimitsPlugin(config.limits, pages, config.fieldSuggestions),
       // Before the SQL debug plugin: a stored answer must not carry one request's statement count.
-      ...responseCachePlugins(responseCache, delivery.responseCacheTtl, config.rateLimit.credentialHeaders),
+      ...responseCachePlugins(responseCache, delivery.responseCacheTtl, config.rateLimit.credentialHeaders, config.publicBaseUrl ?? undefined),
       sqlDebugPlugin(config.debugSql),
     ],
   });

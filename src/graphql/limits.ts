@@ -28,6 +28,7 @@ import { createComplexityRule, type FieldComplexityValue } from '@pothos/plugin-
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import {
+  getOperationAST,
   visit,
   type ASTNode,
   type DirectiveNode,
@@ -111,12 +112,12 @@ export function fieldCost(
  * these variables, so that the cost weighs what will run: a branch a request turns off costs
  * nothing, and its arguments (page sizes, ids) are not checked.
  */
-export function withoutSkipped(document: DocumentNode, variables: Record<string, unknown> = {}): DocumentNode {
-  // A variable the request leaves out takes its declared default (`$all: Boolean = true`).
+export function withoutSkipped(document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string | null): DocumentNode {
+  // A variable the request leaves out takes the default the operation that runs declares
+  // (`$all: Boolean = true`); another operation's defaults in the same document do not count.
   const defaults = new Map<string, boolean>();
-  for (const d of document.definitions) {
-    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
-    for (const v of d.variableDefinitions ?? []) if (v.defaultValue?.kind === Kind.BOOLEAN) defaults.set(v.variable.name.value, v.defaultValue.value);
+  for (const v of getOperationAST(document, operationName)?.variableDefinitions ?? []) {
+    if (v.defaultValue?.kind === Kind.BOOLEAN) defaults.set(v.variable.name.value, v.defaultValue.value);
   }
   const flag = (node: ASTNode & { directives?: readonly DirectiveNode[] }, name: string): boolean | undefined => {
     const value = node.directives?.find((d) => d.name.value === name)?.arguments?.find((a) => a.name.value === 'if')?.value;
@@ -406,7 +407,7 @@ export function operationLimitsPlugin(
       const key = variablesKey(operationName, args.variableValues);
       let accepted = acceptedCosts.get(args.document);
       if (key !== null && accepted?.has(key)) return;
-      const errors = validate(args.schema, withoutSkipped(args.document, args.variableValues as Record<string, unknown> | undefined), [
+      const errors = validate(args.schema, withoutSkipped(args.document, args.variableValues as Record<string, unknown> | undefined, args.operationName ?? params?.operationName), [
         createComplexityRule({
           context: pages,
           variableValues: (args.variableValues ?? {}) as Record<string, unknown>,

@@ -125,6 +125,35 @@ describe('invalidation on write', () => {
     expect((await post(t, { query })).body.data.people.totalCount).toBe(1);
   });
 
+  it('a write inside a fragment, or beside a failing field, invalidates too', async () => {
+    const PERSON_NAME = '{ person(slug: "cache-fragment") { name } }';
+    const TOTAL = '{ articles { totalCount } }';
+    const doc = (uri: string, name: string) => textBundle({ uri, headline: `${name} writes`, body: BODY }, { people: [{ key: 'p', name, rel: 'about' }] });
+    expect((await post(t, { query: PERSON_NAME })).body.data.person).toBeNull();
+    expect((await post(t, { query: PERSON_NAME })).statements).toBe(0);
+    const inFragment = await post(t, { query: 'mutation($b: JSON!) { ...W } fragment W on Mutation { ... on Mutation { ingestArticle(bundle: $b) { created } } }', variables: { b: doc('urn:newsgraph:test:delivery-fragment', 'Cache Fragment') } }, auth(API_KEY));
+    expect(inFragment.body.data).toEqual({ ingestArticle: { created: true } });
+    expect((await post(t, { query: PERSON_NAME })).body.data.person).toEqual({ name: 'Cache Fragment' });
+
+    const before = (await post(t, { query: TOTAL })).body.data.articles.totalCount;
+    expect((await post(t, { query: TOTAL })).statements).toBe(0);
+    // Mutation fields are non-null: b's refusal nulls `data`, yet a has committed.
+    const mixed = await post(t, { query: 'mutation($b: JSON!) { a: ingestArticle(bundle: $b) { created } b: mergePeople(keep: "x", merge: "y") { id } }', variables: { b: doc('urn:newsgraph:test:delivery-mixed', 'Cache Mixed') } }, auth(API_KEY));
+    expect([mixed.body.data, mixed.body.errors?.[0]?.path]).toEqual([null, ['b']]);
+    expect((await post(t, { query: TOTAL })).body.data.articles.totalCount).toBe(before + 1);
+  });
+
+  it('answers that carry the request origin (no PUBLIC_BASE_URL) are kept per origin', async () => {
+    const query = '{ articles(first: 1) { edges { node { jsonLd } } } }';
+    const at = async (origin: string) => answer2(await t.app.request(`${origin}/graphql?query=${encodeURIComponent(query)}`, { headers: { 'x-newsgraph-debug': 'cache' } }));
+    const answer2 = async (res: Response) => ({ statements: Number(res.headers.get('x-newsgraph-sql-statements')), text: await res.text() });
+    const evil = await at('http://evil.example');
+    expect(evil.text).toContain('http://evil.example/');
+    const local = await at('http://localhost');
+    expect([local.statements, local.text.includes('evil.example'), local.text.includes('http://localhost/')]).toEqual([1, false, true]);
+    expect((await at('http://localhost')).statements).toBe(0);
+  });
+
   it('a refused write, a write that changes nothing (deleteArticle → false) and a dry run keep the cache', async () => {
     const query = '{ person(slug: "ali-larijani") { name } }';
     await post(t, { query });

@@ -109,6 +109,15 @@ describe('each limit follows its config key', () => {
     // 1651 for the big branch (see fieldCost), 4 for the small one; the skipped node(id:) nothing.
     const on = await gql(q, { big: true, id: 'not a global id' });
     expect([on.status, on.body.errors?.[0]?.extensions]).toEqual([400, { code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 700, actual: 1651 + 4 }]);
+    // Only the defaults of the operation that runs count: B's `$s = true` does not skip A's branch.
+    const two = `query A($s: Boolean = false) { articles(first: 50) @skip(if: $s) { edges { node { people(first: 10) { edges { node { name } } } } } } }
+      query B($s: Boolean = true) { __typename @skip(if: $s) }`;
+    const res = await (async () => {
+      const app = createApp({ db: t.db, config: loadConfig({ RATE_LIMIT_ANONYMOUS: '0', MAX_COST: '700' }, { debugSql: true }) });
+      const r = await app.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: two, operationName: 'A' }) });
+      return { status: r.status, body: (await r.json()) as { errors?: { extensions?: Record<string, unknown> }[] } };
+    })();
+    expect([res.status, res.body.errors?.[0]?.extensions?.limit]).toEqual([400, 'cost']);
   });
 
   it('MAX_TOKENS, MAX_ALIASES, MAX_DIRECTIVES, MAX_DOCUMENT_BYTES', async () => {

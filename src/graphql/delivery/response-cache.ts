@@ -3,7 +3,8 @@
  * (@envelop/response-cache) in a store for each runtime, and dropped when a write succeeds.
  *
  * - Key: SHA-256 of the document text, operation name, variables (keys sorted), the session (the
- *   SHA-256 of the request's credential, so answers to different credentials are never shared)
+ *   SHA-256 of the request's credential, so answers to different credentials are never shared),
+ *   the public base URL (exported URIs follow the request's origin when PUBLIC_BASE_URL is unset)
  *   and the store's current *generation*.
  * - Tags: envelop tags each entry with the entities in it (`Typename:id`, and their typenames).
  * - Invalidation: a successful write purges the entries tagged with the types it may change
@@ -21,7 +22,7 @@
  * `X-Newsgraph-SQL-Statements` header only, so the body (and its ETag) is the one everyone gets;
  * `sql, cache` puts it in the body too.
  */
-import { getOperationAST, Kind, type DocumentNode, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, Kind, type DocumentNode, type ExecutionResult, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { createInMemoryCache, hashSHA256, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import type { SqlStats } from '../../db/client.ts';
@@ -156,15 +157,41 @@ function readsSchema(operation: OperationDefinitionNode | null | undefined): boo
   return !!operation?.selectionSet.selections.some((s) => s.kind === Kind.FIELD && INTROSPECTION_FIELDS.has(s.name.value));
 }
 
-/** The response keys of the mutation's root fields that wrote (not a dry run). */
-function writingFields(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string[] {
-  return operation.selectionSet.selections.flatMap((s) => {
-    if (s.kind !== Kind.FIELD) return [];
-    const dryRun = s.arguments?.find((a) => a.name.value === 'dryRun')?.value;
-    const isDryRun =
-      dryRun?.kind === Kind.BOOLEAN ? dryRun.value : dryRun?.kind === Kind.VARIABLE ? variables?.[dryRun.name.value] === true : false;
-    return isDryRun ? [] : [s.alias?.value ?? s.name.value];
-  });
+/**
+ * The response keys of the mutation's root fields that may write (not a dry run), root fields
+ * inside inline fragments and fragment spreads included; directives are ignored (one more field
+ * counted only empties the cache once more).
+ */
+function writingFields(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string[] {
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const seen = new Set<string>();
+  const collect = (set: SelectionSetNode): string[] =>
+    set.selections.flatMap((s) => {
+      if (s.kind === Kind.INLINE_FRAGMENT) return collect(s.selectionSet);
+      if (s.kind === Kind.FRAGMENT_SPREAD) {
+        const f = fragments.get(s.name.value);
+        if (!f || seen.has(f.name.value)) return [];
+        seen.add(f.name.value);
+        return collect(f.selectionSet);
+      }
+      const dryRun = s.arguments?.find((a) => a.name.value === 'dryRun')?.value;
+      const isDryRun =
+        dryRun?.kind === Kind.BOOLEAN ? dryRun.value : dryRun?.kind === Kind.VARIABLE ? variables?.[dryRun.name.value] === true : false;
+      return isDryRun ? [] : [s.alias?.value ?? s.name.value];
+    });
+  return collect(operation.selectionSet);
+}
+
+/**
+ * Did one of `keys` write? A root field wrote unless an error sits at its own path (the resolver
+ * refused or failed): every Mutation field is non-null, so one failing field nulls the whole
+ * `data` while the others have committed; an error deeper in a field's answer means it resolved.
+ */
+function someWrote(keys: string[], result: ExecutionResult): boolean {
+  const data = result.data as Record<string, unknown> | null | undefined;
+  if (data === undefined) return false; // refused before execution (variables): nothing ran
+  const failed = new Set((result.errors ?? []).filter((e) => e.path?.length === 1).map((e) => e.path![0]));
+  return keys.some((key) => !failed.has(key) && (data === null || (data[key] != null && data[key] !== false)));
 }
 
 interface DeliveryServerContext {
@@ -179,8 +206,9 @@ interface DeliveryServerContext {
  * so a stored answer never carries one request's statement count.
  * @param ttlSeconds entry lifetime; 0 keeps only the invalidation and the facts
  * @param credentialHeaders request headers that carry a credential (lower case)
+ * @param publicBaseUrl PUBLIC_BASE_URL; unset, exported URIs follow the request's origin, which then joins the key
  */
-export function responseCachePlugins(store: ResponseCacheStore, ttlSeconds: number, credentialHeaders: readonly string[]): Plugin[] {
+export function responseCachePlugins(store: ResponseCacheStore, ttlSeconds: number, credentialHeaders: readonly string[], publicBaseUrl?: string): Plugin[] {
   const facts: Plugin<DeliveryServerContext> = {
     onExecute({ args }) {
       const ctx = args.contextValue as DeliveryServerContext;
@@ -190,13 +218,8 @@ export function responseCachePlugins(store: ResponseCacheStore, ttlSeconds: numb
       return {
         // Awaited before the answer is sent: a read that follows the write sees the new generation.
         async onExecuteDone({ result }) {
-          if (!('data' in result) || !result.data) return;
-          const data = result.data as Record<string, unknown>;
-          const failed = new Set((result.errors ?? []).map((e) => e.path?.[0]));
-          const wrote = writingFields(operation, args.variableValues as Record<string, unknown>).some(
-            (key) => !failed.has(key) && data[key] != null && data[key] !== false,
-          );
-          if (!wrote) return;
+          if (!('data' in result) && !('errors' in result)) return;
+          if (!someWrote(writingFields(args.document as DocumentNode, operation, args.variableValues as Record<string, unknown>), result as ExecutionResult)) return;
           await store.invalidate(WRITE_INVALIDATES);
           await store.advance();
         },
@@ -219,8 +242,9 @@ export function responseCachePlugins(store: ResponseCacheStore, ttlSeconds: numb
     ttl: ttlSeconds * 1000,
     session: (request) => credentialSession(request, credentialHeaders),
     enabled: (_request, ctx) => !ctx.delivery?.bypassResponseCache,
-    buildResponseCacheKey: async ({ documentString, operationName, variableValues, sessionId }) =>
-      hashSHA256([documentString, operationName ?? '', canonicalJson(variableValues) ?? crypto.randomUUID(), sessionId ?? '', await store.generation()].join('|')),
+    buildResponseCacheKey: async ({ documentString, operationName, variableValues, sessionId, request }) =>
+      // The base URL is in the key: without PUBLIC_BASE_URL, exported URIs follow the request's origin.
+      hashSHA256([documentString, operationName ?? '', canonicalJson(variableValues) ?? crypto.randomUUID(), sessionId ?? '', publicBaseUrl ?? (request ? new URL(request.url).origin : ''), await store.generation()].join('|')),
     ttlPerSchemaCoordinate: { 'Query.__type': 0 },
     includeExtensionMetadata: false,
   });
