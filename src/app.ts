@@ -107,7 +107,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
     plugins: [
       // Persisted operations first: they supply the text the limits then check.
-      ...persistedOperationsPlugins(delivery.persistedOperations, deps.persistedQueries ?? memoryPersistedQueryStore()),
+      ...persistedOperationsPlugins(delivery.persistedOperations, deps.persistedQueries ?? memoryPersistedQueryStore(), config.limits.maxDocumentBytes),
       operationLimitsPlugin(config.limits, pages, config.fieldSuggestions),
       // Before the SQL debug plugin: a stored answer must not carry one request's statement count.
       ...responseCachePlugins(responseCache, delivery.responseCacheTtl, config.rateLimit.credentialHeaders, config.publicBaseUrl ?? undefined),

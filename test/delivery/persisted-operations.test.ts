@@ -50,6 +50,13 @@ describe('automatic persisted queries (PERSISTED_OPERATIONS=apq, the default)', 
     expect((await post(t, { extensions: apq(wrong) })).status).toBe(404);
   });
 
+  it('a text over MAX_DOCUMENT_BYTES is refused by the limits and not stored', async () => {
+    const text = `${QUERY} # ${'x'.repeat(40 * 1024)}`; // over the default 32 KiB, under the body limit
+    const res = await post(t, { query: text, extensions: apq(sha256(text)) });
+    expect([res.status, res.body.errors[0].extensions.code, res.body.errors[0].extensions.limit]).toEqual([400, 'QUERY_TOO_COMPLEX', 'documentSize']);
+    expect((await post(t, { extensions: apq(sha256(text)) })).status).toBe(404);
+  });
+
   it('query text still works, and a request with neither text nor id gets yoga’s 400', async () => {
     expect((await post(t, { query: QUERY })).body.data.person.name).toBe('Ali Larijani');
     const empty = await post(t, {});

@@ -16,6 +16,7 @@
  */
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
+import { utf8Length } from '../limits.ts';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { PersistedOperationsMode } from '../../config.ts';
 import { PERSISTED_DOCUMENTS } from './persisted-documents.generated.ts';
@@ -88,16 +89,18 @@ const onlyPersisted = {
 
 /**
  * The plugins for `mode`, to run before the operation limits see the text (the text a hash
- * names was checked when it was registered or built).
+ * names was checked for size when it was registered, and whole when built).
  * @param store where APQ texts are kept (unused in `trusted-only` and `off`)
+ * @param maxDocumentBytes MAX_DOCUMENT_BYTES: a longer text is not stored (the limits then refuse it)
  */
-export function persistedOperationsPlugins(mode: PersistedOperationsMode, store: PersistedQueryStore): Plugin[] {
+export function persistedOperationsPlugins(mode: PersistedOperationsMode, store: PersistedQueryStore, maxDocumentBytes = Infinity): Plugin[] {
   if (mode === 'off') return [];
   // Trusted documents are registered for APQ too: a client that sends a manifest document's hash
   // alone is answered without a registration round trip.
   const apqStore: PersistedQueryStore = {
     get: (hash) => trustedDocument(hash) ?? store.get(hash),
-    set: (hash, query) => (trustedDocument(hash) ? undefined : store.set(hash, query)),
+    // Registration runs before the limits: store no text they would refuse for its size.
+    set: (hash, query) => (trustedDocument(hash) || utf8Length(query) > maxDocumentBytes ? undefined : store.set(hash, query)),
   };
   const trusted = usePersistedOperations({
     allowArbitraryOperations: mode !== 'trusted-only',
