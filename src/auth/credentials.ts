@@ -14,8 +14,9 @@
  *   are hashed with SHA-256 and every configured key's digest is compared in full, whatever
  *   matches.
  *
- * Nothing is parsed at module load and nothing is cached between requests: each request's
- * credential is read from that request, once, when a resolver first asks (see `authenticator`).
+ * Nothing is parsed at module load (jose itself loads with the first JWT, ./jwt.ts) and nothing is
+ * cached between requests: each request's credential is read from that request, once, when a
+ * resolver first asks (see `authenticator`).
  *
  * Outcomes: no credential → anonymous; a credential that does not verify → 401
  * UNAUTHENTICATED (also when presented to a write: an invalid credential is never treated as
@@ -23,7 +24,7 @@
  * valid but without the scope → 403 FORBIDDEN. Errors carry `extensions.http.status`
  * (graphql-yoga sets the response status from it) and, for 401, a `WWW-Authenticate` header.
  */
-import { decodeProtectedHeader, importJWK, importSPKI, jwtVerify, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import { CodedError } from '../domain/errors.ts';
 
 /** The scope a credential needs for ingestArticle, deleteArticle and the merge mutations. */
@@ -99,6 +100,7 @@ function scopesOf(payload: JWTPayload): string[] {
 }
 
 async function verifyJwt(token: string, config: AuthConfig): Promise<Principal> {
+  const { decodeProtectedHeader, importJWK, importSPKI, jwtVerify } = await import('./jwt.ts');
   let alg: string | undefined;
   try {
     alg = decodeProtectedHeader(token).alg;

@@ -145,15 +145,22 @@ import { requireScope } from '../../auth/credentials.ts';
 import { articleToJsonLd } from '../../export/jsonld.ts';
 import { articleToNinjs } from '../../export/ninjs.ts';
 import { ARTICLE_EXPORT_SELECT, type ExportArticle } from '../../export/select.ts';
-import { deleteArticle } from '../../ingest/delete.ts';
-import { loadBundle, type LoadResult } from '../../ingest/load.ts';
-import { BundleRejected } from '../../ingest/validate.ts';
+import type { LoadResult } from '../../ingest/load.ts';
 import { codedError } from '../errors.ts';
 import { decodeId } from '../ids.ts';
 import type { Context } from '../builder.ts';
 
 /** The base of our own URIs for this request (config PUBLIC_BASE_URL, else the request origin). */
 export const publicBase = (ctx: Context) => ctx.publicBaseUrl ?? 'http://localhost';
+/**
+ * The loader and its refusal, imported on the first write: the bundle's zod schema, chrono, edtf
+ * and the rest of the write path are then evaluated, not at Worker start-up (reads never need them).
+ */
+export const writePath = async () => {
+  const [{ loadBundle }, { BundleRejected, validateBundle }] = await Promise.all([import('../../ingest/load.ts'), import('../../ingest/validate.ts')]);
+  return { loadBundle, BundleRejected, validateBundle };
+};
+
 /** The principal of a context built without HTTP (scripts, tests): writes refuse. */
 export const anonymous = async () => ({ kind: 'anonymous' }) as const;
 
@@ -202,6 +209,7 @@ builder.mutationFields((t) => ({
     args: { bundle: t.arg({ type: 'JSON', required: true, description: 'An article bundle, or a plain ninjs 3.1 / 2.x item.' }) },
     resolve: async (_root, args, ctx) => {
       await requireScope(ctx.auth ?? anonymous);
+      const { loadBundle, BundleRejected } = await writePath();
       try {
         return await loadBundle(ctx.db, args.bundle, { ownBaseUrls: [publicBase(ctx)] });
       } catch (err) {
@@ -220,6 +228,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       await requireScope(ctx.auth ?? anonymous);
       const { id } = decodeId(String(args.id), ['Article'], 'id');
+      const { deleteArticle } = await import('../../ingest/delete.ts');
       return deleteArticle(ctx.db, id);
     },
   }),

@@ -11,7 +11,6 @@
 import type { ArgBuilder, ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { requireScope } from '../../auth/credentials.ts';
-import { MergeRefused } from '../../ingest/merge.ts';
 import type { Database } from '../../db/client.ts';
 import { builder, type BuilderTypes, type Context } from '../builder.ts';
 import { codedError } from '../errors.ts';
@@ -34,6 +33,7 @@ interface EntityRoots<Args extends object> {
   /** Root field names: the lookup, the list, the merge mutation. */
   one: 'person' | 'organisation' | 'place';
   many: EntityTable;
+  /** The merge mutation, named as its writer in src/ingest/merge.ts (which throws MergeRefused). */
   merge: 'mergePeople' | 'mergeOrganisations' | 'mergePlaces';
   /** The `query` argument's description. */
   queryDescription: string;
@@ -41,9 +41,8 @@ interface EntityRoots<Args extends object> {
   filterArgs?: (arg: ArgBuilder<BuilderTypes>) => Record<string, unknown>;
   /** The list's `where` for its arguments (name query and filters). */
   where: (args: Args & ListArgs) => object;
-  /** The merge: its description, and the writer (throws MergeRefused). */
+  /** The merge mutation's description. */
   mergeDescription: string;
-  mergeInto: (db: Database, keep: number, merge: number) => Promise<void>;
   /** "person", for the message when the kept row is gone. */
   noun: string;
 }
@@ -112,10 +111,12 @@ export function entityRootFields<Args extends object>(entity: EntityRoots<Args>)
         await requireScope(ctx.auth ?? (async () => ({ kind: 'anonymous' }) as const));
         const keep = decodeId(String(args.keep), [entity.typename], 'keep').id;
         const merge = decodeId(String(args.merge), [entity.typename], 'merge').id;
+        // The write path loads on the first merge, not at Worker start-up.
+        const merges = await import('../../ingest/merge.ts');
         try {
-          await entity.mergeInto(ctx.db, keep, merge);
+          await merges[entity.merge](ctx.db, keep, merge);
         } catch (err) {
-          if (err instanceof MergeRefused) throw codedError(err.code, err.message);
+          if (err instanceof merges.MergeRefused) throw codedError(err.code, err.message);
           throw err;
         }
         const kept = await queries(ctx.db).findFirst(query({ where: { id: keep } }));

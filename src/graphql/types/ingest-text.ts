@@ -7,12 +7,11 @@
  */
 import { requireScope } from '../../auth/credentials.ts';
 import { DEFAULT_TEXT_LIMITS } from '../../config.ts';
-import { extractArticle, ExtractRefused } from '../../extract/index.ts';
-import { loadBundle, type LoadResult } from '../../ingest/load.ts';
-import { BundleRejected, validateBundle, type Problem } from '../../ingest/validate.ts';
+import type { LoadResult } from '../../ingest/load.ts';
+import type { Problem } from '../../ingest/validate.ts';
 import { builder } from '../builder.ts';
 import { codedError } from '../errors.ts';
-import { anonymous, IngestResult, publicBase } from './article.ts';
+import { anonymous, IngestResult, publicBase, writePath } from './article.ts';
 
 export const IngestTextInput = builder.inputType('IngestTextInput', {
   description: 'One article as text, for ingestText. Only English is extracted.',
@@ -65,6 +64,11 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input, dryRun }, ctx) => {
       await requireScope(ctx.auth ?? anonymous);
+      // The extractor (gazetteer, lexicon, chrono) and the loader load on the first call (see writePath).
+      const [{ extractArticle, ExtractRefused }, { loadBundle, BundleRejected, validateBundle }] = await Promise.all([
+        import('../../extract/index.ts'),
+        writePath(),
+      ]);
       let bundle: unknown;
       try {
         ({ bundle } = extractArticle(input, ctx.textLimits ?? DEFAULT_TEXT_LIMITS));

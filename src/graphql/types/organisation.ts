@@ -4,7 +4,6 @@
  * `Query.organisations`, `Mutation.mergeOrganisations` (./entity-roots.ts).
  */
 import { ORGANISATION_KINDS } from '../../db/schema.ts';
-import { mergeOrganisations } from '../../ingest/merge.ts';
 import { builder } from '../builder.ts';
 import { ArticleConnection, articleConnectionArgs, articleConnectionQuery } from '../connections/articles.ts';
 import { EngagementConnection, engagementConnectionArgs, engagementConnectionQuery } from '../connections/engagements.ts';
@@ -73,6 +72,5 @@ export const OrganisationConnection = entityRootFields({
   where: organisationsWhere,
   mergeDescription:
     'Merge two records of the same organisation: `merge` is folded into `keep` (links, engagements, quotes, roles, members, aliases, acronym, sameAs) and deleted. Returns the kept organisation.',
-  mergeInto: mergeOrganisations,
   noun: 'organisation',
 });

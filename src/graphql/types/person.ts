@@ -1,5 +1,4 @@
 /** Person: someone named in articles, with roles, engagements and quotes; `Query.person`, `Query.people`, `Mutation.mergePeople` (./entity-roots.ts). */
-import { mergePeople } from '../../ingest/merge.ts';
 import { builder } from '../builder.ts';
 import { ArticleConnection, articleConnectionArgs, articleConnectionQuery } from '../connections/articles.ts';
 import { EngagementConnection, engagementConnectionArgs, engagementConnectionQuery } from '../connections/engagements.ts';
@@ -55,6 +54,5 @@ export const PersonConnection = entityRootFields({
   where: (args) => nameQueryWhere(args.query, 'person_id') ?? {},
   mergeDescription:
     'Merge two records of the same person: `merge` is folded into `keep` (links, engagements, quotes, roles, aliases, sameAs) and deleted. Returns the kept person.',
-  mergeInto: mergePeople,
   noun: 'person',
 });

@@ -1,6 +1,5 @@
 /** Place: a city, country or region (the territory; a state that acts is an Organisation); `Query.place`, `Query.places`, `Mutation.mergePlaces` (./entity-roots.ts). */
 import { PLACE_KINDS } from '../../db/schema.ts';
-import { mergePlaces } from '../../ingest/merge.ts';
 import { builder } from '../builder.ts';
 import { ArticleConnection, articleConnectionArgs, articleConnectionQuery } from '../connections/articles.ts';
 import { EngagementConnection, engagementConnectionArgs, engagementConnectionQuery } from '../connections/engagements.ts';
@@ -58,6 +57,5 @@ export const PlaceConnection = entityRootFields({
   where: (args) => nameQueryWhere(args.query, 'place_id') ?? {},
   mergeDescription:
     'Merge two records of the same place: `merge` is folded into `keep` (links, datelines, engagements, nationalities, countries, aliases, ISO code, sameAs) and deleted. Returns the kept place.',
-  mergeInto: mergePlaces,
   noun: 'place',
 });
