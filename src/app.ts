@@ -21,7 +21,7 @@ import { DEFAULT_QUERY } from './graphql/default-query.ts';
 import { operationLimitsPlugin } from './graphql/limits.ts';
 import { maskError } from './graphql/masking.ts';
 import { corsMiddleware } from './http/cors.ts';
-import { bodySizeGuard, csrfGuard, methodGuard, PREFLIGHT_HEADERS, utf8Guard } from './http/guards.ts';
+import { bodySizeGuard, checkedBodyPlugin, csrfGuard, methodGuard, PREFLIGHT_HEADERS, utf8Guard } from './http/guards.ts';
 import { rateLimitMiddleware, type RateLimiterBinding } from './http/rate-limit.ts';
 import { errorResponse } from './http/responses.ts';
 import { StatementCache } from './graphql/statement-cache.ts';
@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps): Hono {
     cors: false,
     batching: false,
     multipart: false,
-    // Backstop to the Hono body limit (Content-Length and streamed bytes).
+    // Backstop to the Hono body limit (Content-Length; a JSON body arrives already read, src/http/guards.ts).
     maxRequestBodySize: config.limits.maxBodyBytes,
     // Masking from the config, never from NODE_ENV: `isDev: false` keeps original errors
     // (SQL, driver messages, stacks) out of responses; GraphQLErrors with a code pass through.
@@ -106,6 +106,8 @@ export function createApp(deps: AppDeps): Hono {
       countCap: config.countCap,
     }),
     plugins: [
+      // A JSON body the UTF-8 guard already read is parsed from its text (src/http/guards.ts).
+      checkedBodyPlugin(),
       // Persisted operations first: they supply the text the limits then check.
       ...persistedOperationsPlugins(delivery.persistedOperations, deps.persistedQueries ?? memoryPersistedQueryStore(), config.limits.maxDocumentBytes),
       operationLimitsPlugin(config.limits, pages, config.fieldSuggestions),
@@ -143,6 +145,7 @@ export function createApp(deps: AppDeps): Hono {
   );
   // Newsgraph's own entity URIs (exported ninjs / JSON-LD point here): JSON-LD documents.
   app.route('/', exportRoutes(db, config));
+  const cachingOptions = { ...delivery, credentialHeaders: config.rateLimit.credentialHeaders, debugHeader: DEBUG_HEADER };
   app.on(['GET', 'POST'], '/graphql', async (c) => {
     const request = c.req.raw;
     // GraphiQL off (GRAPHIQL=false): a browser's GET goes to yoga like any other GET.
@@ -155,12 +158,16 @@ export function createApp(deps: AppDeps): Hono {
     // in a header only, so the body and its ETag stay those of everyone else (response-cache.ts).
     const debug = config.debugSql ? (request.headers.get(DEBUG_HEADER) ?? '').split(',').map((s) => s.trim()) : [];
     const debugSql = debug.includes('sql');
+    // Statements are counted only when reported: the counter rides on AsyncLocalStorage, which
+    // in Node costs every promise of the process a hook once it is in use.
+    const counted = debugSql || debug.includes('cache');
     const sqlStats: SqlStats = { statements: 0 };
     const state = deliveryState(debugSql && !debug.includes('cache'));
-    const answer = await runWithSqlStats(sqlStats, () => yoga.fetch(request, { sqlStats, debugSql, delivery: state }));
-    const res = await withHttpCaching(request, answer, state, { ...delivery, credentialHeaders: config.rateLimit.credentialHeaders, debugHeader: DEBUG_HEADER });
+    const serverContext = { sqlStats, debugSql, delivery: state };
+    const answer = await (counted ? runWithSqlStats(sqlStats, () => yoga.fetch(request, serverContext)) : yoga.fetch(request, serverContext));
+    const res = await withHttpCaching(request, answer, state, cachingOptions);
     // The count is a header too, for answers without a body (304).
-    if (debugSql || debug.includes('cache')) res.headers.set('X-Newsgraph-SQL-Statements', String(sqlStats.statements));
+    if (counted) res.headers.set('X-Newsgraph-SQL-Statements', String(sqlStats.statements));
     return res;
   });
   return app;

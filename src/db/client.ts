@@ -1,6 +1,7 @@
 /**
  * Database access: one libSQL client wrapped so every SQL statement is counted against the
- * GraphQL request that caused it (the `x-newsgraph-debug: sql` header reports the count).
+ * GraphQL request that caused it, when that request asks for the count (the
+ * `x-newsgraph-debug: sql` header; src/app.ts runs only such requests in `runWithSqlStats`).
  *
  * The same code serves the embedded file (Node: `file:` URLs through `@libsql/client`) and
  * libSQL over HTTP (Worker and Turso: `@libsql/client/web`); the entry picks the factory.
@@ -22,6 +23,8 @@ const requestStats = new AsyncLocalStorage<SqlStats>();
 /**
  * Run `fn` counting into `stats`: every statement issued while `fn` (and what it awaits) runs
  * is added to it. Each request gets its own stats object, so requests never share a counter.
+ * In Node, the first call installs AsyncLocalStorage's promise hooks for the whole process
+ * (a cost on every promise): call it only for requests that report their count.
  */
 export function runWithSqlStats<T>(stats: SqlStats, fn: () => T): T {
   return requestStats.run(stats, fn);

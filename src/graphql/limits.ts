@@ -360,6 +360,8 @@ export function operationLimitsPlugin(
   // parse cache hands back the same document object for the same text, and the WeakMap lets an
   // entry go with its document. Per plugin instance, so per app and its limits.
   const acceptedCosts = new WeakMap<object, Set<string>>();
+  // Built once, not per request: the rule depends on the limits alone (yoga caches its verdict per document).
+  const depthRule = relationDepthRule(limits.maxDepth);
   return {
     onPluginInit({ addPlugin }) {
       addPlugin(armor as Plugin);
@@ -381,7 +383,7 @@ export function operationLimitsPlugin(
     },
 
     onValidate({ addValidationRule }) {
-      addValidationRule(relationDepthRule(limits.maxDepth));
+      addValidationRule(depthRule);
       addValidationRule(subscriptionRule);
       return ({ result }) => {
         // graphql-js' MaxIntrospectionDepthRule (in specifiedRules) bounds nested introspection

@@ -11,6 +11,7 @@
  * 304 with no body. The answer is computed first, so a 304 costs no SQL only when the response
  * cache holds the answer (src/graphql/delivery/response-cache.ts).
  */
+import { createHash } from 'node:crypto';
 import type { DeliveryState } from '../graphql/delivery/response-cache.ts';
 
 /** Settings of `withHttpCaching`. */
@@ -28,10 +29,13 @@ export interface HttpCachingOptions {
 /** The `Cache-Control` of every answer a shared cache must not keep. */
 export const NO_STORE = 'private, no-store';
 
-/** A strong entity tag: the quoted base64url SHA-256 of `bytes`. */
-export async function strongETag(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return `"${btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}"`;
+/**
+ * A strong entity tag: the quoted base64url (unpadded) SHA-256 of `body` (a string: of its UTF-8
+ * bytes). node:crypto (Node, and workerd with nodejs_compat) hashes synchronously; WebCrypto's
+ * `digest` costs Node a thread-pool round trip, more than the rest of a small answer.
+ */
+export function strongETag(body: string | Uint8Array): string {
+  return `"${createHash('sha256').update(body).digest('base64url')}"`;
 }
 
 /** Does `If-None-Match` (a list of entity tags, or `*`) match `etag`? Weak comparison, as RFC 9110 §13.1.2 asks. */
@@ -48,32 +52,40 @@ export function ifNoneMatchMatches(header: string | null, etag: string): boolean
  * @param delivery what the GraphQL layer learnt about the request (introspection)
  */
 export async function withHttpCaching(request: Request, response: Response, delivery: DeliveryState, options: HttpCachingOptions): Promise<Response> {
-  const headers = new Headers(response.headers);
-  // yoga's response cache sets its own validators (the cache key); only ours are sent.
-  headers.delete('ETag');
-  headers.delete('Last-Modified');
+  // The answer is rebuilt with its body as one string and its headers as a plain record: the
+  // Node server then writes it in one piece (a streamed body costs a write per chunk), and a
+  // public answer needs its text for the ETag anyway. yoga's response cache sets its own
+  // validators (the cache key): only ours are sent.
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    // yoga's Headers (a ponyfill in Node) may keep the case a header was set with.
+    const key = name.toLowerCase();
+    if (key !== 'etag' && key !== 'last-modified') headers[key] = value;
+  });
+  const body = response.body === null ? null : await response.text();
   const credentialed = options.credentialHeaders.some((h) => request.headers.get(h)?.trim());
-  if (request.method !== 'GET' || response.status !== 200 || credentialed || delivery.introspection) {
-    headers.set('Cache-Control', NO_STORE);
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  if (request.method !== 'GET' || response.status !== 200 || credentialed || delivery.introspection || body === null || hasErrors(body)) {
+    headers['cache-control'] = NO_STORE;
+    return new Response(body, { status: response.status, statusText: response.statusText, headers });
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  let hasErrors = true;
-  try {
-    hasErrors = (JSON.parse(new TextDecoder().decode(bytes)) as { errors?: unknown[] }).errors !== undefined;
-  } catch {}
-  if (hasErrors) {
-    headers.set('Cache-Control', NO_STORE);
-    return new Response(bytes, { status: response.status, headers });
-  }
-  const etag = await strongETag(bytes);
-  headers.set('ETag', etag);
+  const etag = strongETag(body);
+  headers.etag = etag;
   // Only answers a cache may store need Vary (CORS adds Origin when origins are listed).
-  headers.set('Vary', ['Accept', ...options.credentialHeaders, options.debugHeader].join(', '));
-  headers.set('Cache-Control', `public, max-age=${options.maxAge}, stale-while-revalidate=${options.staleWhileRevalidate}`);
+  headers.vary = ['Accept', ...options.credentialHeaders, options.debugHeader].join(', ');
+  headers['cache-control'] = `public, max-age=${options.maxAge}, stale-while-revalidate=${options.staleWhileRevalidate}`;
   if (ifNoneMatchMatches(request.headers.get('if-none-match'), etag)) {
-    for (const h of ['content-type', 'content-length']) headers.delete(h);
+    delete headers['content-type'];
+    delete headers['content-length'];
     return new Response(null, { status: 304, headers });
   }
-  return new Response(bytes, { status: 200, headers });
+  return new Response(body, { status: 200, headers });
+}
+
+/** Does a GraphQL response body carry `errors` (or not parse at all)? */
+function hasErrors(body: string): boolean {
+  try {
+    return (JSON.parse(body) as { errors?: unknown[] }).errors !== undefined;
+  } catch {
+    return true;
+  }
 }

@@ -15,6 +15,7 @@
  *   a kind): `limit` requests per window, refilled continuously, memory bounded by `maxKeys`.
  * A refused request gets 429 with `Retry-After` (seconds) and `extensions.code: RATE_LIMITED`.
  */
+import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { authenticate, NO_AUTH, READ_SCOPE, type AuthConfig } from '../auth/credentials.ts';
 import type { RateLimitConfig } from '../config.ts';
@@ -119,9 +120,9 @@ export function normaliseIp(ip: string): string {
   return `${groups.slice(0, 4).map((g) => (g || '0').replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest).subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+/** Hex of the first 16 bytes of SHA-256 (node:crypto: synchronous, unlike WebCrypto's thread-pool round trip). */
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
 /** How a request is counted: per IP, per editor credential, or per trusted reader's credential. */
@@ -139,7 +140,7 @@ export async function clientKey(c: Context, config: RateLimitConfig, auth: AuthC
     if (principal.kind === 'anonymous' || principal.kind === 'invalid') break;
     // Keyed on who verified (the key's digest, the JWT's subject), not on the header's text: one
     // key sent in either header, or fresh tokens of one subject, share one bucket.
-    return { key: `cred:${await sha256Hex(principal.id)}`, kind: principal.scopes.includes(READ_SCOPE) ? 'trusted' : 'credential' };
+    return { key: `cred:${sha256Hex(principal.id)}`, kind: principal.scopes.includes(READ_SCOPE) ? 'trusted' : 'credential' };
   }
   return { key: `ip:${clientIp(c, config.trustedIpHeader)}`, kind: 'anonymous' };
 }

@@ -24,7 +24,8 @@
  */
 import { getOperationAST, Kind, type DocumentNode, type ExecutionResult, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { createInMemoryCache, hashSHA256, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { createHash } from 'node:crypto';
+import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import type { SqlStats } from '../../db/client.ts';
 import { NODE_KINDS } from '../../domain/vocabulary.ts';
 
@@ -142,11 +143,19 @@ function canonicalJson(value: unknown): string | null {
   }
 }
 
+/**
+ * Lower-case hex SHA-256 of `text`'s UTF-8 bytes, as envelop's `hashSHA256`, but synchronous
+ * (node:crypto; WebCrypto costs Node a thread-pool round trip per request).
+ */
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 /** The session of a request: SHA-256 of its first credential header (name and value), or null. */
 async function credentialSession(request: Request, credentialHeaders: readonly string[]): Promise<string | null> {
   for (const name of credentialHeaders) {
     const value = request.headers.get(name)?.trim();
-    if (value) return hashSHA256(`${name}:${value}`);
+    if (value) return sha256Hex(`${name}:${value}`);
   }
   return null;
 }
@@ -244,7 +253,7 @@ export function responseCachePlugins(store: ResponseCacheStore, ttlSeconds: numb
     enabled: (_request, ctx) => !ctx.delivery?.bypassResponseCache,
     buildResponseCacheKey: async ({ documentString, operationName, variableValues, sessionId, request }) =>
       // The base URL is in the key: without PUBLIC_BASE_URL, exported URIs follow the request's origin.
-      hashSHA256([documentString, operationName ?? '', canonicalJson(variableValues) ?? crypto.randomUUID(), sessionId ?? '', publicBaseUrl ?? (request ? new URL(request.url).origin : ''), await store.generation()].join('|')),
+      sha256Hex([documentString, operationName ?? '', canonicalJson(variableValues) ?? crypto.randomUUID(), sessionId ?? '', publicBaseUrl ?? (request ? new URL(request.url).origin : ''), await store.generation()].join('|')),
     ttlPerSchemaCoordinate: { 'Query.__type': 0 },
     includeExtensionMetadata: false,
   });
