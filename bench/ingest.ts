@@ -24,6 +24,7 @@ import { startHranaServer } from '../tools/dev/hrana-server.ts';
 import { loadBundles } from '../src/ingest/bulk.ts';
 import { loadBundle } from '../src/ingest/load.ts';
 import { CorpusGenerator } from '../test/fixtures/corpus.ts';
+import { countingFetch } from '../test/ingest/helpers.ts';
 
 const args = process.argv.slice(2);
 const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 200);
@@ -113,15 +114,6 @@ async function run(name: string, db: Database, bundles: unknown[], bulk: boolean
 }
 
 /** A fetch counting the HTTP requests of the web client: each is one round trip. */
-function countingFetch() {
-  const counter = { requests: 0 };
-  const f = ((input: RequestInfo | URL, init?: RequestInit) => {
-    counter.requests++;
-    return fetch(input, init);
-  }) as typeof fetch;
-  return { counter, fetch: f };
-}
-
 const bundles = Array.from({ length: N }, (_, i) => synthetic(i));
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
 try {
@@ -134,8 +126,8 @@ try {
     const file = join(dir, `hrana-${bulk}.db`);
     (await openDatabase(`file:${file}`)).$client.close(); // migrate
     const server = await startHranaServer({ file, port: 0 });
-    const { counter, fetch } = countingFetch();
-    const client = createClient({ url: server.url, fetch });
+    const counter = countingFetch();
+    const client = createClient({ url: server.url, fetch: counter.fetch });
     await run(`HTTP/Hrana (@libsql/client/web), ${bulk ? 'bulk' : 'single'}`, createDatabase(client), bundles, bulk, counter);
     client.close();
     await server.close();

@@ -5,10 +5,10 @@
  * NODE ONLY: uses node:fs; Worker code must never import this module. The files are produced by
  * `node src/cli/build-assets.ts`.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPLORER_BASE } from './explorer.ts';
+import { fileResponse, serveGraphiQLAsset } from './graphiql-static.ts';
 
 const ROOT = fileURLToPath(new URL('../public/explore/', import.meta.url));
 
@@ -42,15 +42,11 @@ export async function serveExplorerAsset(path: string): Promise<Response | null>
     cache = 'public, max-age=31536000, immutable';
   }
   if (!type) return null;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return null;
-    const body = await readFile(file);
-    return new Response(body, {
-      headers: { 'content-type': type, 'content-length': String(body.byteLength), 'cache-control': cache, 'last-modified': info.mtime.toUTCString() },
-    });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
-    throw err;
-  }
+  return fileResponse(file, type, cache);
+}
+
+/** The Node entry's `assets` (AppDeps): explorer files under /explore/, GraphiQL's otherwise. */
+export function nodeAssets(request: Request): Promise<Response | null> {
+  const path = new URL(request.url).pathname;
+  return path.startsWith(`${EXPLORER_BASE}/`) ? serveExplorerAsset(path) : serveGraphiQLAsset(path);
 }

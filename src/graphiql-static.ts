@@ -52,6 +52,16 @@ export async function serveGraphiQLAsset(path: string): Promise<Response | null>
   const rel = relative(ASSET_ROOT, file);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return null;
 
+  return fileResponse(file, contentType, 'public, max-age=86400');
+}
+
+/**
+ * A file as a 200 Response with its Content-Type, Content-Length, `cache-control` and
+ * Last-Modified; null when it is missing or not a file. The caller has already confined `file`
+ * to its folder.
+ * @throws the file system's other errors (permissions, I/O)
+ */
+export async function fileResponse(file: string, contentType: string, cacheControl: string): Promise<Response | null> {
   try {
     const info = await stat(file);
     if (!info.isFile()) return null;
@@ -61,7 +71,7 @@ export async function serveGraphiQLAsset(path: string): Promise<Response | null>
       headers: {
         'content-type': contentType,
         'content-length': String(body.byteLength),
-        'cache-control': 'public, max-age=86400',
+        'cache-control': cacheControl,
         'last-modified': info.mtime.toUTCString(),
       },
     });

@@ -9,9 +9,8 @@ import { createApp } from './app.ts';
 import { credentialsConfigured } from './auth/credentials.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { openDatabase } from './ingest/open.ts';
-import { serveGraphiQLAsset } from './graphiql-static.ts';
 import { EXPLORER_BASE } from './explorer.ts';
-import { serveExplorerAsset } from './explorer-static.ts';
+import { nodeAssets } from './explorer-static.ts';
 import { loadSeedIfEmpty } from './ingest/seed.ts';
 
 /** What the entry says about writes: which credentials are accepted, or how to configure one. */
@@ -38,10 +37,7 @@ const seeded = await loadSeedIfEmpty(db);
 const app = createApp({
   db,
   config,
-  assets: (req) => {
-    const path = new URL(req.url).pathname;
-    return path.startsWith(`${EXPLORER_BASE}/`) ? serveExplorerAsset(path) : serveGraphiQLAsset(path);
-  },
+  assets: nodeAssets,
 });
 
 const port = Number(process.env.PORT ?? 8787);

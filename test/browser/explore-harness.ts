@@ -9,9 +9,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { EXPLORER_BASE } from '../../src/explorer.ts';
-import { serveExplorerAsset } from '../../src/explorer-static.ts';
-import { serveGraphiQLAsset } from '../../src/graphiql-static.ts';
+import { nodeAssets } from '../../src/explorer-static.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
 /** Debian's Chromium (test/setup/browser.ts installs it when allowed). */
@@ -31,10 +29,7 @@ export async function startExplorer(): Promise<ExplorerServer> {
   const app = createApp({
     db: api.db,
     config: loadConfig({}, { debugSql: true }),
-    assets: (req) => {
-      const path = new URL(req.url).pathname;
-      return path.startsWith(`${EXPLORER_BASE}/`) ? serveExplorerAsset(path) : serveGraphiQLAsset(path);
-    },
+    assets: nodeAssets,
   });
   let server!: ServerType;
   const origin = await new Promise<string>((done) => {

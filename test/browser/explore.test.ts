@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, print } from 'graphql';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatFigures, hasChromium, isolatedContext, launchChromium, measureView, seedViews, startExplorer, viewSettled, VIEWPORTS, type ExplorerServer, type ViewFigures } from './explore-harness.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,7 +61,13 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     await server?.close();
   });
 
-  /** A page in a fresh isolated context; page errors and requests leaving the origin are recorded for the last test. */
+  // Every test's pages: no script error, no console error, no request leaving the origin.
+  afterEach(() => {
+    const seen = { outside: outside.splice(0), pageErrors: pageErrors.splice(0) };
+    expect(seen).toEqual({ outside: [], pageErrors: [] });
+  });
+
+  /** A page in a fresh isolated context; page errors and requests leaving the origin are recorded and checked after each test. */
   async function open(path: string, viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<{ page: Page; graphql: () => string[] }> {
     const { context, requests } = await isolatedContext(browser, server.origin, viewport);
     const page = await context.newPage();
@@ -309,7 +315,5 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
       expect(r.graphqlRequests, r.view).toBe(1);
       expect(r.renderMs, r.view).toBeGreaterThan(0);
     }
-    expect(outside).toEqual([]);
-    expect(pageErrors).toEqual([]);
   });
 });

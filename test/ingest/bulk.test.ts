@@ -8,14 +8,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createClient } from '@libsql/client/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/client.ts';
 import { loadBundles } from '../../src/ingest/bulk.ts';
 import { loadBundle } from '../../src/ingest/load.ts';
 import { openDatabase } from '../../src/ingest/open.ts';
-import { startHranaServer, type HranaServer } from '../../tools/dev/hrana-server.ts';
 import { CorpusGenerator } from '../fixtures/corpus.ts';
+import { countingFetch, tempDbOverHrana } from './helpers.ts';
 
 const N = 120;
 const now = new Date(Date.UTC(2026, 0, 1));
@@ -39,23 +38,6 @@ async function dump(db: Database): Promise<Record<string, string[]>> {
     out[name] = (await db.$client.execute(q)).rows.map((r) => JSON.stringify(r));
   }
   return out;
-}
-
-/** A fetch that counts the HTTP requests the web client sends (each one a round trip). */
-function countingFetch() {
-  const counter = { requests: 0, fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
-    counter.requests++;
-    return fetch(input, init);
-  }) as typeof fetch };
-  return counter;
-}
-
-async function overHrana(name: string) {
-  (await open(name)).$client.close(); // migrated
-  const server: HranaServer = await startHranaServer({ file: path.join(dir, `${name}.db`), port: 0 });
-  const counter = countingFetch();
-  const client = createClient({ url: server.url, fetch: counter.fetch });
-  return { db: createDatabase(client), counter, close: async () => (client.close(), await server.close()) };
 }
 
 beforeAll(() => {
@@ -89,11 +71,12 @@ describe('bulk load of a generated corpus', () => {
   }, 120_000);
 
   it('over HTTP (Hrana): the same database, in at most 0.25 round trips per article', async () => {
-    const h = await overHrana('hrana');
+    const counter = countingFetch();
+    const h = await tempDbOverHrana({ fetch: counter.fetch });
     try {
-      const before = h.counter.requests;
+      const before = counter.requests;
       const outcomes = await loadBundles(h.db, corpus(), { now, chunkSize: 40 });
-      const requests = h.counter.requests - before;
+      const requests = counter.requests - before;
       expect(outcomes.every((o) => o.status === 'loaded' && o.via === 'bulk')).toBe(true);
       // Three chunks of 40: each BEGIN + read, engagements read, write batch, fold read(s) + writes, COMMIT.
       expect(requests / N).toBeLessThanOrEqual(0.25);

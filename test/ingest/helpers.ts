@@ -61,11 +61,11 @@ export async function withTempDb<T>(body: (db: Database) => Promise<T>): Promise
  * `tempDb` (migrated through the embedded client) served by the Hrana dev server and reached
  * over HTTP with `@libsql/client/web`, the Worker's client.
  */
-export async function tempDbOverHrana(): Promise<{ db: Database; close: () => Promise<void> }> {
+export async function tempDbOverHrana(options: { fetch?: typeof fetch } = {}): Promise<{ db: Database; close: () => Promise<void> }> {
   const t = await tempDb();
   t.db.$client.close();
   const server: HranaServer = await startHranaServer({ file: t.file, port: 0 });
-  const client = createClient({ url: server.url });
+  const client = createClient({ url: server.url, ...(options.fetch ? { fetch: options.fetch } : {}) });
   return {
     db: createDatabase(client),
     close: async () => {
@@ -74,6 +74,18 @@ export async function tempDbOverHrana(): Promise<{ db: Database; close: () => Pr
       t.close();
     },
   };
+}
+
+/** A fetch for the libSQL web client that counts the HTTP requests it sends (each one a round trip). */
+export function countingFetch(): { requests: number; fetch: typeof fetch } {
+  const counter = {
+    requests: 0,
+    fetch: ((input: RequestInfo | URL, init?: RequestInit) => {
+      counter.requests++;
+      return fetch(input, init);
+    }) as typeof fetch,
+  };
+  return counter;
 }
 
 /** `tempDb` with the seed bundle loaded: the graph most write-path tests start from. */

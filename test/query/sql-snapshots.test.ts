@@ -114,7 +114,7 @@ describe(SUITE, () => {
   });
 
   it('keeps no entry for a query the catalogue no longer has', () => {
-    // (A missing entry fails its query's test above: vitest writes new snapshots only with -u, never under CI.)
+    // (A missing entry: vitest writes it on a local run and fails its query's test under CI, where CI=true.)
     const text = existsSync(SNAPSHOTS) ? readFileSync(SNAPSHOTS, 'utf8') : '';
     const keys = [...text.matchAll(/^exports\[`(.*)`\]/gm)].map((m) => m[1]);
     const expected = CATALOGUE_QUERIES.map((name) => `${SUITE} > ${titleOf(name)} 1`);

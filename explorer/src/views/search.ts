@@ -93,11 +93,19 @@ export async function searchView(route: Route, signal: AbortSignal): Promise<Vie
 /** /explore: what the explorer is, and the latest engagements. */
 export async function homeView(_route: Route, signal: AbortSignal): Promise<View> {
   const { engagements } = await request<{ engagements: { totalCount: number; edges: { node: EngagementItem }[] } }>(Home, {}, signal);
+  // The example is an actor of the latest engagement: whatever this database holds.
+  const example = engagements.edges[0]?.node.participants[0]?.actor;
   const node = h(
     'div',
     { class: 'page home' },
     h('h1', { tabindex: -1 }, 'Who met whom, when and where'),
-    h('p', { class: 'lead' }, 'Search a person, an organisation, a place or an article above (try ', nodeLink('Person', 'ali-larijani', 'Larijani'), '), then follow the links: timelines, networks of co-participants, quotes and the articles that report them.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Search a person, an organisation, a place or an article above',
+      example ? [' (try ', nodeLink(example.__typename, example.slug, example.name), ')'] : '',
+      ', then follow the links: timelines, networks of co-participants, quotes and the articles that report them.',
+    ),
     section('latest', `Latest engagements (${engagements.totalCount})`, engagements.edges.length ? h('ul', { class: 'rows' }, engagements.edges.map((e) => engagementRow(e.node))) : empty('No engagements yet.')),
   );
   return { title: 'Explorer', node };
