@@ -37,7 +37,7 @@ import { foldPendingSearchDocs } from '../search/index.ts';
 import type { PersonInput } from './bundle.ts';
 import { engagementFacts, engagementRows, identifyEngagements, participantRows, reportRows, type IdentifiedEngagement } from './engagements.ts';
 import { loadBundle, type LoadOptions, type LoadResult } from './load.ts';
-import { incoming, resolveIncoming, uniq, type Candidates, type EntityInput, type EntityTable, type Incoming, type OwnerColumn } from './match.ts';
+import { candidateKeys, incoming, resolveIncoming, uniq, type Candidates, type EntityInput, type EntityTable, type Incoming, type OwnerColumn } from './match.ts';
 import { normaliseInput } from './normalise.ts';
 import { contentHash, prepareBundle, type PreparedBundle } from './prepare.ts';
 import { nameRows, organisations, people, pickSlugs, planRoles, PLACES, slugBase, type ConflictTarget, type EntityIds, type EntityKindSpec, type Ids, type StoredRole } from './resolve.ts';
@@ -513,11 +513,7 @@ class ChunkPlanner {
     const own = this.own;
     const isPlace = m.owner === 'placeId';
     const external = list.flatMap((e) => e.sameAs.filter((uri) => !parseOwnUri(uri, own)));
-    const nameKeys = uniq(list.flatMap((e) => [e.nameKey, ...e.aliasKeys]));
-    const variantKeys = uniq(list.flatMap((e) => (e.variantResolves ? [e.variantKey] : [])));
-    const aliasKeys = uniq(list.flatMap((e) => [e.nameKey, ...(e.acronymKey ? [e.acronymKey] : [])]));
-    const acronymKeys = uniq(list.flatMap((e) => (e.acronymKey ? [e.acronymKey] : [])));
-    const isoCodes = uniq(list.flatMap((e) => (e.iso3166 ? [e.iso3166] : [])));
+    const { nameKeys, variantKeys, aliasKeys, acronymKeys, isoCodes } = candidateKeys(list);
     for (const k of nameKeys) if (!m.known.names.has(k)) throw new Unplannable(`name ${k}`);
     const kindOf = (id: number) => (isPlace ? m.rows.get(id)!.kind : null);
     const push = (map: Map<string, { id: number; kind: string | null }[]>, k: string, id: number) =>

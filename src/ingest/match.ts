@@ -85,11 +85,7 @@ export async function candidates(tx: Tx, owner: OwnerColumn, table: EntityTable,
     }
   const isPlace = table === t.places;
   const kindColumn = isPlace ? t.places.kind : sql<string | null>`null`;
-  const nameKeys = uniq(list.flatMap((e) => [e.nameKey, ...e.aliasKeys]));
-  const variantKeys = uniq(list.flatMap((e) => (e.variantResolves ? [e.variantKey] : [])));
-  const aliasKeys = uniq(list.flatMap((e) => [e.nameKey, ...(e.acronymKey ? [e.acronymKey] : [])]));
-  const acronymKeys = uniq(list.flatMap((e) => (e.acronymKey ? [e.acronymKey] : [])));
-  const isoCodes = uniq(list.flatMap((e) => (e.iso3166 ? [e.iso3166] : [])));
+  const { nameKeys, variantKeys, aliasKeys, acronymKeys, isoCodes } = candidateKeys(list);
 
   const bySlug = new Map<string, number>();
   if (ownSlugs.length)
@@ -192,4 +188,19 @@ function variantMatch(e: Incoming, id: number | undefined, c: Candidates, own: r
   const theirs = new Set((c.sameAsOf.get(id) ?? []).map(authority));
   const clash = e.sameAs.some((uri) => !parseOwnUri(uri, own) && theirs.has(authority(uri)));
   return clash ? undefined : id;
+}
+
+/**
+ * The keys `candidates` looks a list up by, each list de-duplicated: names (and alias names),
+ * variant keys of names that resolve by variant, alias keys (names and acronyms), acronyms and
+ * ISO 3166 codes. Shared with the bulk planner (./bulk.ts), which reads the same keys for a chunk.
+ */
+export function candidateKeys(list: Incoming[]): { nameKeys: string[]; variantKeys: string[]; aliasKeys: string[]; acronymKeys: string[]; isoCodes: string[] } {
+  return {
+    nameKeys: uniq(list.flatMap((e) => [e.nameKey, ...e.aliasKeys])),
+    variantKeys: uniq(list.flatMap((e) => (e.variantResolves ? [e.variantKey] : []))),
+    aliasKeys: uniq(list.flatMap((e) => [e.nameKey, ...(e.acronymKey ? [e.acronymKey] : [])])),
+    acronymKeys: uniq(list.flatMap((e) => (e.acronymKey ? [e.acronymKey] : []))),
+    isoCodes: uniq(list.flatMap((e) => (e.iso3166 ? [e.iso3166] : []))),
+  };
 }
