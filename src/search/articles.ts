@@ -4,15 +4,16 @@
  *
  * rowid = T * 2^27 + id: T is the PUBLISHED_DESC key `coalesce(published_at, '')` as a number
  * (0 unknown; else seconds since 1900-01-01 UTC, doubled, plus 1 for a whole second, since
- * '…:05.250Z' sorts before '…:05Z' as text), clamped to 1 .. 2^36 - 1. Ascending rowid is thus
- * (published key, id) ascending, so `ORDER BY rowid DESC LIMIT n` is the first n articles of
- * PUBLISHED_DESC and FTS5 stops there instead of producing every match for a sort. Limits of the
- * encoding: article ids below 2^27 (134 million); dates before 1900 or after 2988 clamp (they then
- * order among themselves by id); two fractional times in one second order by id.
+ * '…:05.250Z' sorts before '…:05Z' as text), clamped to 1 .. 2^36 - 1. T never falls as the key
+ * rises, so a page of PUBLISHED_DESC lies in the first T groups of `ORDER BY rowid DESC` and FTS5
+ * stops there instead of producing every match for a sort. Limits of the encoding: article ids
+ * below 2^27 (134 million); inside one T (two fractional times in one second; dates before 1900 or
+ * after 2988, clamped) rowids order by id, not by key: page reads take whole T groups.
  *
  * Rowids exceed 2^53: they never reach JavaScript; every use stays inside SQL.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { publishedDescKey, UNKNOWN_DESC, UNKNOWN_PUBLISHED_ASC } from '../db/sort-keys.ts';
 
 /** The table of article_fts's terms (drizzle/*_article_search), for type-ahead prefixes (`matchExpression`). */
 export const ARTICLE_TERMS = 'article_terms';
@@ -35,7 +36,7 @@ export function articleSearchKey(descKey: SQL | string, id: SQL | number): SQL {
 }
 
 /** The article_fts rowid of the row of `articles` aliased `a`, for the fold pass. */
-export const ARTICLE_ROW_KEY = articleSearchKey(sql.raw(`coalesce(a.published_at, '')`), sql.raw('a.id'));
+export const ARTICLE_ROW_KEY = articleSearchKey(publishedDescKey(sql.raw('a.published_at')), sql.raw('a.id'));
 
 /** The article id of an article_fts rowid, as SQL. */
 const idOf = sql.raw(`rowid % ${ID_SPAN}`);
@@ -48,11 +49,15 @@ export interface ArticlePosition {
 
 /**
  * The ids of the articles a MATCH expression finds, as an `IN (...)` list: all of them, or, for
- * a page in publication order, only the page's rows (`rows`, counting the one past the page):
- * FTS5 reads the index in rowid order and stops after them.
- * - PUBLISHED_DESC: rowid descending, below the `after` position.
- * - PUBLISHED_ASC (unknown dates last): known dates ascending above the position, then unknown
- *   ones by id; each part stops at `rows`, the outer query's sort keeps the first `rows`.
+ * a page in publication order, a superset of the page's rows (`rows`, counting the one past the
+ * page) that the outer query's sort and cursor trim: FTS5 reads the index in rowid order and stops
+ * near them. Rowids order by date part T, then id, while the sort key orders by its text, then id:
+ * they differ inside one T (fractions of a second, clamped dates), so the read takes whole T
+ * groups: all of the cursor's T, and the `rows` first entries past it extended to the end of the
+ * last one's T. Unknown dates (T = 0) order by id both ways and are cut exactly.
+ * - PUBLISHED_DESC: rowid descending, from the `after` position's T down.
+ * - PUBLISHED_ASC (unknown dates last): known dates ascending from the position's T, then unknown
+ *   ones by id; each part stops near `rows`, the outer query's sort keeps the first `rows`.
  */
 export function articleMatchIds(
   match: SQL,
@@ -61,17 +66,28 @@ export function articleMatchIds(
   const hits = sql`select ${idOf} from article_fts where article_fts match ${match}`;
   if (!page) return hits;
   const { rows, after } = page;
+  const matched = sql`article_fts match ${match}`;
+  const span = sql.raw(String(ID_SPAN));
+  // First rowid of the cursor's T group (T * 2^27).
+  const group = after ? articleSearchKey(after.key, 0) : null;
+  const entries = (cond: SQL, dir: 'asc' | 'desc') =>
+    sql`select rowid from article_fts where ${matched} and ${cond} order by rowid ${sql.raw(dir)} limit ${rows}`;
   if (page.order === 'PUBLISHED_DESC') {
-    const below = after ? sql` and rowid < ${articleSearchKey(after.key, after.id)}` : sql``;
-    return sql`${hits}${below} order by rowid desc limit ${rows}`;
+    if (after && after.key === UNKNOWN_DESC) return sql`${hits} and rowid < cast(${after.id} as integer) order by rowid desc limit ${rows}`;
+    // Down to the start of the last entry's T group (an unknown date: the entry itself).
+    const last = entries(group ? sql`rowid < ${group}` : sql`1`, 'desc');
+    const floor = sql`coalesce((select case when min(rowid) < ${span} then min(rowid) else min(rowid) / ${span} * ${span} end from (${last})), ${group ?? sql`0`})`;
+    return sql`${hits}${group ? sql` and rowid < ${group} + ${span}` : sql``} and rowid >= ${floor}`;
   }
-  // Ascending keys: '9999' is an unknown date (src/db/sort-keys.ts), whose rowids are below 2^27.
+  // Ascending keys: UNKNOWN_PUBLISHED_ASC is an unknown date (src/db/sort-keys.ts), whose rowids are below 2^27.
   const unknown = sql.raw(`rowid < ${ID_SPAN}`);
-  const known = sql.raw(`rowid >= ${ID_SPAN}`);
   const part = (cond: SQL) => sql`select * from (${hits} and ${cond} order by rowid asc limit ${rows})`;
-  if (after && after.key === '9999') return part(sql`${unknown} and rowid > cast(${after.id} as integer)`);
-  const from = after ? sql`${known} and rowid > ${articleSearchKey(after.key, after.id)}` : known;
-  return sql`${part(from)} union all ${part(unknown)}`;
+  if (after && after.key === UNKNOWN_PUBLISHED_ASC) return part(sql`${unknown} and rowid > cast(${after.id} as integer)`);
+  // Up to the end of the last entry's T group.
+  const start = group ?? span;
+  const last = entries(sql`rowid >= ${group ? sql`${group} + ${span}` : span}`, 'asc');
+  const ceiling = sql`coalesce((select (max(rowid) / ${span} + 1) * ${span} from (${last})), ${group ? sql`${group} + ${span}` : span})`;
+  return sql`select * from (${hits} and rowid >= ${start} and rowid < ${ceiling}) union all ${part(unknown)}`;
 }
 
 /** How many articles a MATCH expression finds, counted on the index alone (no article row read). */

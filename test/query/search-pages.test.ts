@@ -218,3 +218,73 @@ describe('upgrading a database created at the previous migration', () => {
     }
   });
 });
+
+/**
+ * Articles whose index rowids tie on the date part while their sort keys differ: fractions of one
+ * second, and dates clamped together (before 1900, after 2988). Loaded so that id order runs
+ * against publication order inside each tie.
+ */
+const WHARF: FixtureArticle[] = [
+  { uri: 'urn:w:f900', headline: 'Wharf 900', body: 'The wharf at nine tenths.', publishedAt: '2025-05-01T10:00:00.900Z' },
+  { uri: 'urn:w:f500', headline: 'Wharf 500', body: 'The wharf at half past.', publishedAt: '2025-05-01T10:00:00.500Z' },
+  { uri: 'urn:w:f100', headline: 'Wharf 100', body: 'The wharf at one tenth.', publishedAt: '2025-05-01T10:00:00.100Z' },
+  { uri: 'urn:w:whole', headline: 'Wharf whole', body: 'The wharf on the second.', publishedAt: '2025-05-01T10:00:00Z' },
+  { uri: 'urn:w:1890', headline: 'Wharf 1890', body: 'The wharf in 1890.', publishedAt: '1890-01-01T00:00:00Z' },
+  { uri: 'urn:w:1850', headline: 'Wharf 1850', body: 'The wharf in 1850.', publishedAt: '1850-01-01T00:00:00Z' },
+  { uri: 'urn:w:1820', headline: 'Wharf 1820', body: 'The wharf in 1820.', publishedAt: '1820-01-01T00:00:00Z' },
+  { uri: 'urn:w:3100', headline: 'Wharf 3100', body: 'The wharf in 3100.', publishedAt: '3100-01-01T00:00:00Z' },
+  { uri: 'urn:w:3050', headline: 'Wharf 3050', body: 'The wharf in 3050.', publishedAt: '3050-01-01T00:00:00Z' },
+  { uri: 'urn:w:2025', headline: 'Wharf 2025', body: 'The wharf in 2025.', publishedAt: '2025-01-01T00:00:00Z' },
+  { uri: 'urn:w:undated', headline: 'Wharf undated', body: 'The wharf, no date.' },
+];
+
+describe('articles(filter: { query }) across rowid ties (fractions of a second, clamped dates)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await appWith(WHARF);
+  });
+  afterAll(() => t?.close());
+
+  /** The headlines of every forward page of `size` after cursors, each page one statement. */
+  async function forward(order: 'PUBLISHED_DESC' | 'PUBLISHED_ASC', size: number): Promise<string[]> {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 50; guard++) {
+      const { data, statements } = await t.ok(
+        `query ($after: String) { articles(first: ${size}, after: $after, orderBy: ${order}, filter: { query: "wharf" }) {
+          edges { node { headline } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      expect(statements).toBe(1);
+      seen.push(...data.articles.edges.map((e: { node: { headline: string } }) => e.node.headline));
+      if (!data.articles.pageInfo.hasNextPage) return seen;
+      after = data.articles.pageInfo.endCursor;
+    }
+    throw new Error('no last page');
+  }
+
+  it('gives every article once, in publication order, page by page in both orders', async () => {
+    for (const order of ['PUBLISHED_DESC', 'PUBLISHED_ASC'] as const) {
+      const { data } = await t.ok(`{ articles(first: 100, orderBy: ${order}) { edges { node { headline } } } }`);
+      const expected = data.articles.edges.map((e: { node: { headline: string } }) => e.node.headline);
+      expect(expected).toHaveLength(WHARF.length);
+      for (const size of [1, 2, 3]) expect(await forward(order, size)).toEqual(expected);
+    }
+    // Sanity of the reference: fractions below their whole second (as text), clamped dates by date, not by id.
+    const { data } = await t.ok('{ articles(first: 100) { edges { node { headline } } } }');
+    expect(data.articles.edges.map((e: { node: { headline: string } }) => e.node.headline)).toEqual([
+      'Wharf 3100', 'Wharf 3050', 'Wharf whole', 'Wharf 900', 'Wharf 500', 'Wharf 100', 'Wharf 2025', 'Wharf 1890', 'Wharf 1850', 'Wharf 1820', 'Wharf undated',
+    ]);
+  });
+
+  it('answers boundedCount on an empty page after a cursor within the one statement', async () => {
+    const { data: last } = await t.ok('{ articles(last: 1, filter: { query: "wharf" }) { pageInfo { endCursor } } }');
+    const { data, statements } = await t.ok(
+      `query ($after: String) { articles(first: 2, after: $after, filter: { query: "wharf" }) { boundedCount { count exact } edges { node { headline } } } }`,
+      { after: last.articles.pageInfo.endCursor },
+    );
+    expect(statements).toBe(1);
+    expect(data.articles.edges).toEqual([]);
+    expect(data.articles.boundedCount).toBeNull();
+  });
+});

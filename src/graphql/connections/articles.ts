@@ -39,7 +39,7 @@ export const ArticleConnection = builder.connectionObject(
         description:
           'The size of the filtered set counted up to a cap (config COUNT_CAP, default 1000): exact when `exact`, else more than `count` (the cap). ' +
           'On Query.articles it reads at most cap + 1 entries, so it stays cheap on large sets, where totalCount reads them all. ' +
-          'On a list nested in a node it is the exact totalCount, given only when totalCount is selected too (else null).',
+          'Null on an empty page after a cursor. On a list nested in a node it is the exact totalCount, given only when totalCount is selected too (else null).',
         resolve: async (c) => boundedCountOf(c as unknown as ConnectionResult),
       }),
     }),
@@ -190,14 +190,16 @@ const PAGE_BOUNDED = Symbol('newsgraph.pageBoundedCount');
 
 /**
  * Record on a root connection's arguments the `_bounded` count (with its cap) its page rows
- * carry, as `keepTotal` (./totals.ts) does for `_total`.
+ * carry, as `keepTotal` (./totals.ts) does for `_total`; null when no row carries it (an empty
+ * page after a cursor), as counting would cost a statement of its own.
  */
 export async function keepBoundedCount<R>(args: { after?: string | null; before?: string | null }, cap: number, rows: PromiseLike<R[]> | R[]): Promise<R[]> {
   const list = await rows;
   const first = list[0] as { _bounded?: unknown } | undefined;
   // An empty page without a cursor is an empty set (as keepTotal has it).
   const n = first && first._bounded !== undefined ? Number(first._bounded) : list.length === 0 && !args.after && !args.before ? 0 : undefined;
-  if (n !== undefined) Object.defineProperty(args, PAGE_BOUNDED, { value: { count: Math.min(n, cap), exact: n <= cap }, configurable: true });
+  const value = n === undefined ? null : { count: Math.min(n, cap), exact: n <= cap };
+  Object.defineProperty(args, PAGE_BOUNDED, { value, configurable: true });
   return list;
 }
 
@@ -208,13 +210,13 @@ interface ConnectionResult {
 }
 
 /**
- * The bounded count of a connection: the one its root page statement returned, else its exact
- * totalCount when it has one (an empty page after a cursor counts it; a nested list has it
- * when totalCount is selected too, its parent's statement counting), else null.
+ * The bounded count of a connection: on a root list, the one its page statement returned (null on
+ * an empty page after a cursor: no row carries it, and a count of its own would be a second
+ * statement); on a nested list, its exact totalCount when it has one (when totalCount is selected
+ * too, its parent's statement counting), else null.
  */
 async function boundedCountOf(c: ConnectionResult): Promise<BoundedCountShape | null> {
-  const recorded = (c.args as { [PAGE_BOUNDED]?: BoundedCountShape } | undefined)?.[PAGE_BOUNDED];
-  if (recorded) return recorded;
-  if (typeof c.totalCount === 'function') return { count: Number(await c.totalCount()), exact: true };
+  const args = c.args as { [PAGE_BOUNDED]?: BoundedCountShape | null } | undefined;
+  if (args && PAGE_BOUNDED in args) return args[PAGE_BOUNDED] ?? null;
   return typeof c.totalCount === 'number' ? { count: c.totalCount, exact: true } : null;
 }
