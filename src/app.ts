@@ -13,7 +13,7 @@ import type { AppConfig } from './config.ts';
 import { runWithSqlStats, type Database, type SqlStats } from './db/client.ts';
 import type { Context } from './graphql/builder.ts';
 import { schema } from './graphql/schema.ts';
-import { authenticator } from './auth/credentials.ts';
+import { authenticator, type Principal } from './auth/credentials.ts';
 import { exportRoutes } from './export/routes.ts';
 import { EXPLORER_BASE, explorerRoutes } from './explorer.ts';
 import { renderGraphiQLPage } from './graphiql.ts';
@@ -22,7 +22,7 @@ import { operationLimitsPlugin } from './graphql/limits.ts';
 import { maskError } from './graphql/masking.ts';
 import { corsMiddleware } from './http/cors.ts';
 import { bodySizeGuard, checkedBodyPlugin, csrfGuard, methodGuard, PREFLIGHT_HEADERS, utf8Guard } from './http/guards.ts';
-import { rateLimitMiddleware, type RateLimiterBinding } from './http/rate-limit.ts';
+import { rateLimitMiddleware, verifiedPrincipal, type RateLimiterBinding } from './http/rate-limit.ts';
 import { errorResponse } from './http/responses.ts';
 import { StatementCache } from './graphql/statement-cache.ts';
 import { memoryPersistedQueryStore, persistedOperationsPlugins, type PersistedQueryStore } from './graphql/delivery/persisted-operations.ts';
@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps): Hono {
   const statements = new StatementCache();
   const delivery = config.delivery;
   const responseCache = deps.responseCache ?? memoryResponseCache(delivery.responseCacheEntries);
-  const yoga = createYoga<{ sqlStats: SqlStats; debugSql: boolean; delivery: DeliveryState }, Context>({
+  const yoga = createYoga<{ sqlStats: SqlStats; debugSql: boolean; delivery: DeliveryState; principal?: Principal }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -95,12 +95,13 @@ export function createApp(deps: AppDeps): Hono {
     // Masking from the config, never from NODE_ENV: `isDev: false` keeps original errors
     // (SQL, driver messages, stacks) out of responses; GraphQLErrors with a code pass through.
     maskedErrors: config.maskErrors ? { isDev: false, errorMessage: 'Unexpected error.', maskError } : false,
-    // Per request: the credential is read from this request's headers, lazily (src/auth/).
-    context: ({ request }) => ({
+    // Per request: the credential is read from this request's headers, lazily (src/auth/), unless
+    // the rate limiter has verified it already (same config.auth).
+    context: ({ request, principal }) => ({
       db,
       ...pages,
       statements,
-      auth: authenticator(request.headers, config.auth),
+      auth: principal ? () => Promise.resolve(principal) : authenticator(request.headers, config.auth),
       publicBaseUrl: config.publicBaseUrl ?? new URL(request.url).origin,
       textLimits: config.text,
       countCap: config.countCap,
@@ -163,7 +164,7 @@ export function createApp(deps: AppDeps): Hono {
     const counted = debugSql || debug.includes('cache');
     const sqlStats: SqlStats = { statements: 0 };
     const state = deliveryState(debugSql && !debug.includes('cache'));
-    const serverContext = { sqlStats, debugSql, delivery: state };
+    const serverContext = { sqlStats, debugSql, delivery: state, principal: verifiedPrincipal(c) };
     const answer = await (counted ? runWithSqlStats(sqlStats, () => yoga.fetch(request, serverContext)) : yoga.fetch(request, serverContext));
     const res = await withHttpCaching(request, answer, state, cachingOptions);
     // The count is a header too, for answers without a body (304).

@@ -75,6 +75,18 @@ function digestsEqual(a: Uint8Array, b: Uint8Array): boolean {
 
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 
+/**
+ * The first of `names` (credential headers, lower case) that `headers` carries with a non-blank
+ * value, trimmed; null when none does. Says only that a credential is present, not that it verifies.
+ */
+export function credentialHeader(headers: Headers, names: readonly string[]): { name: string; value: string } | null {
+  for (const name of names) {
+    const value = headers.get(name)?.trim();
+    if (value) return { name, value };
+  }
+  return null;
+}
+
 /** The credential a request presents, if any. */
 export function presentedCredential(headers: Headers): { type: 'jwt' | 'key'; value: string } | null {
   const authorization = headers.get('authorization');

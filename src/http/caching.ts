@@ -4,14 +4,17 @@
  * | answer                                                         | Cache-Control                                   | ETag |
  * |----------------------------------------------------------------|-------------------------------------------------|------|
  * | GET query (text, APQ hash or documentId), 200, no errors, no credential, not introspection | `public, max-age=N, stale-while-revalidate=M` | strong, SHA-256 of the body |
- * | anything else: POST, mutations, errors, a credential, introspection | `private, no-store`                        | none |
+ * | the same GET with the debug header (its answer carries per-request statistics) | `private, no-store` | strong, as above |
+| anything else: POST, mutations, errors, a credential, introspection | `private, no-store`                        | none |
  *
  * `Vary` (on public answers: the others are never stored) names every request header that
- * changes the answer: `Accept` (media type), the credential headers and the debug header. A GET whose `If-None-Match` matches the ETag gets
+ * changes the answer: `Accept` (media type), the credential headers and the debug header; CDNs
+ * ignore Vary on arbitrary headers, so a debug answer is never public. A GET whose `If-None-Match` matches the ETag gets
  * 304 with no body. The answer is computed first, so a 304 costs no SQL only when the response
  * cache holds the answer (src/graphql/delivery/response-cache.ts).
  */
-import { createHash } from 'node:crypto';
+import { credentialHeader } from '../auth/credentials.ts';
+import { sha256Digest } from '../domain/digest.ts';
 import type { DeliveryState } from '../graphql/delivery/response-cache.ts';
 
 /** Settings of `withHttpCaching`. */
@@ -35,7 +38,7 @@ export const NO_STORE = 'private, no-store';
  * `digest` costs Node a thread-pool round trip, more than the rest of a small answer.
  */
 export function strongETag(body: string | Uint8Array): string {
-  return `"${createHash('sha256').update(body).digest('base64url')}"`;
+  return `"${sha256Digest(body, 'base64url')}"`;
 }
 
 /** Does `If-None-Match` (a list of entity tags, or `*`) match `etag`? Weak comparison, as RFC 9110 §13.1.2 asks. */
@@ -49,7 +52,7 @@ export function ifNoneMatchMatches(header: string | null, etag: string): boolean
 /**
  * Set the caching headers of a GraphQL answer, or answer 304 to a matching `If-None-Match`.
  * @param response yoga's answer to `request` (its body is read when it may be cached)
- * @param delivery what the GraphQL layer learnt about the request (introspection)
+ * @param delivery what the GraphQL layer learnt about the request (introspection, errors)
  */
 export async function withHttpCaching(request: Request, response: Response, delivery: DeliveryState, options: HttpCachingOptions): Promise<Response> {
   // The answer is rebuilt with its body as one string and its headers as a plain record: the
@@ -63,8 +66,8 @@ export async function withHttpCaching(request: Request, response: Response, deli
     if (key !== 'etag' && key !== 'last-modified') headers[key] = value;
   });
   const body = response.body === null ? null : await response.text();
-  const credentialed = options.credentialHeaders.some((h) => request.headers.get(h)?.trim());
-  if (request.method !== 'GET' || response.status !== 200 || credentialed || delivery.introspection || body === null || hasErrors(body)) {
+  const credentialed = credentialHeader(request.headers, options.credentialHeaders) !== null;
+  if (request.method !== 'GET' || response.status !== 200 || credentialed || delivery.introspection || delivery.errors || body === null) {
     headers['cache-control'] = NO_STORE;
     return new Response(body, { status: response.status, statusText: response.statusText, headers });
   }
@@ -72,20 +75,13 @@ export async function withHttpCaching(request: Request, response: Response, deli
   headers.etag = etag;
   // Only answers a cache may store need Vary (CORS adds Origin when origins are listed).
   headers.vary = ['Accept', ...options.credentialHeaders, options.debugHeader].join(', ');
-  headers['cache-control'] = `public, max-age=${options.maxAge}, stale-while-revalidate=${options.staleWhileRevalidate}`;
+  // A debug answer keeps its ETag (revalidation is what `cache` debugging measures) but no shared cache may keep it.
+  const debug = !!request.headers.get(options.debugHeader)?.trim();
+  headers['cache-control'] = debug ? NO_STORE : `public, max-age=${options.maxAge}, stale-while-revalidate=${options.staleWhileRevalidate}`;
   if (ifNoneMatchMatches(request.headers.get('if-none-match'), etag)) {
     delete headers['content-type'];
     delete headers['content-length'];
     return new Response(null, { status: 304, headers });
   }
   return new Response(body, { status: 200, headers });
-}
-
-/** Does a GraphQL response body carry `errors` (or not parse at all)? */
-function hasErrors(body: string): boolean {
-  try {
-    return (JSON.parse(body) as { errors?: unknown[] }).errors !== undefined;
-  } catch {
-    return true;
-  }
 }

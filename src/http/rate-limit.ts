@@ -15,10 +15,10 @@
  *   a kind): `limit` requests per window, refilled continuously, memory bounded by `maxKeys`.
  * A refused request gets 429 with `Retry-After` (seconds) and `extensions.code: RATE_LIMITED`.
  */
-import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { authenticate, NO_AUTH, READ_SCOPE, type AuthConfig } from '../auth/credentials.ts';
+import { authenticate, credentialHeader, NO_AUTH, READ_SCOPE, type AuthConfig, type Principal } from '../auth/credentials.ts';
 import type { RateLimitConfig } from '../config.ts';
+import { sha256Digest } from '../domain/digest.ts';
 import { errorResponse } from './responses.ts';
 
 /** Cloudflare's Workers Rate Limiting binding (`[[ratelimits]]` in wrangler.toml). */
@@ -120,9 +120,17 @@ export function normaliseIp(ip: string): string {
   return `${groups.slice(0, 4).map((g) => (g || '0').replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
-/** Hex of the first 16 bytes of SHA-256 (node:crypto: synchronous, unlike WebCrypto's thread-pool round trip). */
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+/**
+ * The principals the middleware verified, by request context (the guards may replace
+ * `c.req.raw`, never `c`): the GraphQL context reuses them
+ * (`verifiedPrincipal`) rather than verifying the credential (a JWT signature, the API key
+ * digests) a second time.
+ */
+const verified = new WeakMap<Context, Principal>();
+
+/** The principal `rateLimitMiddleware` verified for the request of `c` (with the `auth` it was given), if it verified one. */
+export function verifiedPrincipal(c: Context): Principal | undefined {
+  return verified.get(c);
 }
 
 /** How a request is counted: per IP, per editor credential, or per trusted reader's credential. */
@@ -134,13 +142,15 @@ export type ClientKind = 'anonymous' | 'credential' | 'trusted';
  * else `ip:<address>` (kind `anonymous`), a credential that does not verify included.
  */
 export async function clientKey(c: Context, config: RateLimitConfig, auth: AuthConfig = NO_AUTH): Promise<{ key: string; kind: ClientKind }> {
-  for (const name of config.credentialHeaders) {
-    if (!c.req.header(name)?.trim()) continue;
+  if (credentialHeader(c.req.raw.headers, config.credentialHeaders)) {
     const principal = await authenticate(c.req.raw.headers, auth);
-    if (principal.kind === 'anonymous' || principal.kind === 'invalid') break;
+    verified.set(c, principal);
     // Keyed on who verified (the key's digest, the JWT's subject), not on the header's text: one
-    // key sent in either header, or fresh tokens of one subject, share one bucket.
-    return { key: `cred:${sha256Hex(principal.id)}`, kind: principal.scopes.includes(READ_SCOPE) ? 'trusted' : 'credential' };
+    // key sent in either header, or fresh tokens of one subject, share one bucket. The first 16
+    // bytes of the digest are enough to tell clients apart.
+    if (principal.kind !== 'anonymous' && principal.kind !== 'invalid') {
+      return { key: `cred:${sha256Digest(principal.id).slice(0, 32)}`, kind: principal.scopes.includes(READ_SCOPE) ? 'trusted' : 'credential' };
+    }
   }
   return { key: `ip:${clientIp(c, config.trustedIpHeader)}`, kind: 'anonymous' };
 }

@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { testAppForSuite } from '../helpers/app.ts';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { memoryResponseCache, type ResponseCacheStore } from '../../src/graphql/delivery/response-cache.ts';
+import { testAppForSuite, type TestApp } from '../helpers/app.ts';
 import { textBundle } from '../helpers/bundles.ts';
 import { API_KEY, deliveryApp, documentFile, get, OTHER_KEY, post } from './helpers.ts';
 
@@ -164,5 +167,36 @@ describe('invalidation on write', () => {
     const dry = await post(t, { query: 'mutation { ingestText(input: { headline: "Dry", body: "TEHRAN – Nothing is written here today." }, dryRun: true) { result { changed } } }' }, auth(API_KEY));
     expect(dry.body.data.ingestText.result).toBeNull();
     expect((await post(t, { query })).statements).toBe(0);
+  });
+});
+
+describe('requests the cache neither serves nor stores', () => {
+  it('a mutation and a bypassing request neither read the generation nor touch an entry', async () => {
+    const store = memoryResponseCache(100);
+    const calls = { generation: 0, get: 0, set: 0 };
+    const counting: ResponseCacheStore = {
+      ...store,
+      generation: () => (calls.generation++, store.generation()),
+      get: (key) => (calls.get++, store.get(key)),
+      set: (...args) => (calls.set++, store.set(...args)),
+    };
+    const config = loadConfig({ RESPONSE_CACHE_TTL: '60', API_KEYS: API_KEY, RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_CREDENTIAL: '0' }, { debugSql: true });
+    // post() reads only `app`.
+    const app = { app: createApp({ db: t.db, config, responseCache: counting }) } as TestApp;
+
+    const QUERY = '{ place(slug: "tehran") { name } }';
+    expect((await post(app, { query: QUERY })).statements).toBe(1);
+    expect((await post(app, { query: QUERY })).statements).toBe(0);
+    // A miss is looked up twice (yoga's onParams, then envelop's onExecute), a hit once.
+    expect(calls).toEqual({ generation: 2, get: 3, set: 1 });
+
+    // x-newsgraph-debug: sql skips the cache.
+    const bypass = await app.app.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-newsgraph-debug': 'sql' }, body: JSON.stringify({ query: QUERY }) });
+    expect(((await bypass.json()) as any).extensions.sql.statements).toBe(1);
+    expect(calls).toEqual({ generation: 2, get: 3, set: 1 });
+
+    // A write that changes nothing (no new generation): its answer is neither looked up nor stored.
+    for (let i = 0; i < 2; i++) expect((await post(app, { query: 'mutation { deleteArticle(id: "QXJ0aWNsZTo5OTk5") }' }, auth(API_KEY))).body.data.deleteArticle).toBe(false);
+    expect(calls).toEqual({ generation: 2, get: 3, set: 1 });
   });
 });

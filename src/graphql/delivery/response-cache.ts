@@ -24,9 +24,10 @@
  */
 import { getOperationAST, Kind, type DocumentNode, type ExecutionResult, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { createHash } from 'node:crypto';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { credentialHeader } from '../../auth/credentials.ts';
 import type { SqlStats } from '../../db/client.ts';
+import { sha256Digest } from '../../domain/digest.ts';
 import { NODE_KINDS } from '../../domain/vocabulary.ts';
 
 /** A response cache store: envelop's `Cache` (get / set / invalidate) with a generation. */
@@ -47,11 +48,15 @@ export interface DeliveryState {
   introspection: boolean;
   /** The answer came from the response cache. */
   hit: boolean;
+  /** The answer carries `errors` (true until the answer is known: an answer never seen is not cached). */
+  errors: boolean;
+  /** Set with the cache key: the response cache may serve and store this request (a query, not bypassed). */
+  cacheable: boolean;
 }
 
 /** A fresh state for one request. */
 export function deliveryState(bypassResponseCache = false): DeliveryState {
-  return { bypassResponseCache, introspection: false, hit: false };
+  return { bypassResponseCache, introspection: false, hit: false, errors: true, cacheable: false };
 }
 
 /** The node types every write may change (all of them: see the module comment). */
@@ -143,21 +148,22 @@ function canonicalJson(value: unknown): string | null {
   }
 }
 
-/**
- * Lower-case hex SHA-256 of `text`'s UTF-8 bytes, as envelop's `hashSHA256`, but synchronous
- * (node:crypto; WebCrypto costs Node a thread-pool round trip per request).
- */
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** The session of a request: SHA-256 of its first credential header (name and value), or null. */
+function credentialSession(request: Request, credentialHeaders: readonly string[]): string | null {
+  const credential = credentialHeader(request.headers, credentialHeaders);
+  return credential ? sha256Digest(`${credential.name}:${credential.value}`) : null;
 }
 
-/** The session of a request: SHA-256 of its first credential header (name and value), or null. */
-async function credentialSession(request: Request, credentialHeaders: readonly string[]): Promise<string | null> {
-  for (const name of credentialHeaders) {
-    const value = request.headers.get(name)?.trim();
-    if (value) return sha256Hex(`${name}:${value}`);
-  }
-  return null;
+/** The key of every request the cache neither serves nor stores (`enabled` is false for them). */
+const UNCACHED_KEY = 'uncached';
+
+/**
+ * May the response cache serve and store this document? Not when it may hold a mutation or a
+ * subscription: the keyword must appear in such a document's text, so a test of the text (no
+ * parse) is enough; a query that merely contains the word is only left uncached.
+ */
+function mayBeQueryOnly(documentString: string): boolean {
+  return !/\b(mutation|subscription)\b/.test(documentString);
 }
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
@@ -236,7 +242,10 @@ export function responseCachePlugins(store: ResponseCacheStore, ttlSeconds: numb
     },
     onResultProcess({ result, setResult, serverContext }) {
       const ctx = serverContext as DeliveryServerContext;
-      if (Array.isArray(result) || !(result as Record<symbol, unknown>)[Symbol.for('servedFromResponseCache')]) return;
+      if (Array.isArray(result)) return;
+      // For hits and misses: src/http/caching.ts need not parse the body again to find errors.
+      if (ctx.delivery) ctx.delivery.errors = !!(result as ExecutionResult).errors?.length;
+      if (!(result as Record<symbol, unknown>)[Symbol.for('servedFromResponseCache')]) return;
       if (ctx.delivery) ctx.delivery.hit = true;
       // A hit skips execution, so the SQL debug plugin never saw it: report its zero here.
       if (ctx.debugSql && ctx.sqlStats) {
@@ -250,10 +259,21 @@ export function responseCachePlugins(store: ResponseCacheStore, ttlSeconds: numb
     cache: store,
     ttl: ttlSeconds * 1000,
     session: (request) => credentialSession(request, credentialHeaders),
-    enabled: (_request, ctx) => !ctx.delivery?.bypassResponseCache,
-    buildResponseCacheKey: async ({ documentString, operationName, variableValues, sessionId, request }) =>
+    // Decided with the key (yoga builds it first, in onParams); before that, off: yoga's own
+    // If-None-Match lookup lists its keys, never our ETags (src/http/caching.ts).
+    enabled: (_request, ctx) => !ctx.delivery?.bypassResponseCache && ctx.delivery?.cacheable !== false,
+    // The writes' own invalidation (above) purges and advances: envelop's would rewrite every
+    // mutation document and purge again.
+    invalidateViaMutation: false,
+    buildResponseCacheKey: async ({ documentString, operationName, variableValues, sessionId, request, context }) => {
+      const delivery = (context as DeliveryServerContext | undefined)?.delivery;
+      const cacheable = !delivery?.bypassResponseCache && (request?.method === 'GET' || request?.method === 'POST') && mayBeQueryOnly(documentString);
+      if (delivery) delivery.cacheable = cacheable;
+      // Not served from the cache: no generation read (in the Worker a Cache API lookup).
+      if (!cacheable) return UNCACHED_KEY;
       // The base URL is in the key: without PUBLIC_BASE_URL, exported URIs follow the request's origin.
-      sha256Hex([documentString, operationName ?? '', canonicalJson(variableValues) ?? crypto.randomUUID(), sessionId ?? '', publicBaseUrl ?? (request ? new URL(request.url).origin : ''), await store.generation()].join('|')),
+      return sha256Digest([documentString, operationName ?? '', canonicalJson(variableValues) ?? crypto.randomUUID(), sessionId ?? '', publicBaseUrl ?? (request ? new URL(request.url).origin : ''), await store.generation()].join('|'));
+    },
     ttlPerSchemaCoordinate: { 'Query.__type': 0 },
     includeExtensionMetadata: false,
   });
