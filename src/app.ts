@@ -28,6 +28,7 @@ import { StatementCache } from './graphql/statement-cache.ts';
 import { memoryPersistedQueryStore, persistedOperationsPlugins, type PersistedQueryStore } from './graphql/delivery/persisted-operations.ts';
 import { deliveryState, memoryResponseCache, responseCachePlugins, type DeliveryState, type ResponseCacheStore } from './graphql/delivery/response-cache.ts';
 import { withHttpCaching } from './http/caching.ts';
+import { compiledReadPlugin, type CompiledReadState } from './graphql/compiled/plugin.ts';
 
 /** What an entry provides: the database, the configuration, and how to serve static assets. */
 export interface AppDeps {
@@ -56,17 +57,22 @@ export interface AppDeps {
 
 const DEBUG_HEADER = 'x-newsgraph-debug';
 
-/** Adds `extensions.sql` ({ statements, reusedSql }) when debugging is on and the request asks for it. */
+/**
+ * Adds `extensions.sql` ({ statements, reusedSql, compiled, fallback? }) when debugging is on and
+ * the request asks for it: `compiled` says whether one compiled statement wrote the answer
+ * (src/graphql/compiled/), `fallback` why the executor answered instead.
+ */
 function sqlDebugPlugin(enabled: boolean): Plugin<{ sqlStats?: SqlStats; debugSql?: boolean }> {
   return {
     onExecute({ args }) {
-      const ctx = args.contextValue as { sqlStats?: SqlStats; debugSql?: boolean };
+      const ctx = args.contextValue as { sqlStats?: SqlStats; debugSql?: boolean; compiledRead?: CompiledReadState };
       if (!enabled || !ctx.debugSql || !ctx.sqlStats) return;
       const stats = ctx.sqlStats;
       return {
         onExecuteDone({ result, setResult }) {
           if ('data' in result || 'errors' in result) {
-            setResult({ ...result, extensions: { ...result.extensions, sql: { statements: stats.statements, reusedSql: stats.reusedSql ?? 0 } } });
+            const path = ctx.compiledRead ?? { compiled: false, fallback: 'not executed' };
+            setResult({ ...result, extensions: { ...result.extensions, sql: { statements: stats.statements, reusedSql: stats.reusedSql ?? 0, ...path } } });
           }
         },
       };
@@ -112,6 +118,8 @@ export function createApp(deps: AppDeps): Hono {
       // Persisted operations first: they supply the text the limits then check.
       ...persistedOperationsPlugins(delivery.persistedOperations, deps.persistedQueries ?? memoryPersistedQueryStore(), config.limits.maxDocumentBytes),
       operationLimitsPlugin(config.limits, pages, config.fieldSuggestions),
+      // Before the response cache, which then wraps its execute function (compiled answers are cached too).
+      compiledReadPlugin(config.compiledReads),
       // Before the SQL debug plugin: a stored answer must not carry one request's statement count.
       ...responseCachePlugins(responseCache, delivery.responseCacheTtl, config.rateLimit.credentialHeaders, config.publicBaseUrl ?? undefined),
       sqlDebugPlugin(config.debugSql),

@@ -15,6 +15,12 @@ export interface AppConfig {
   defaultPageSize: number;
   /** Cap of `ArticleConnection.boundedCount` (`COUNT_CAP`, default 1000): exact up to it. */
   countCap: number;
+  /**
+   * Answer read operations the compiler covers with one SQL statement that writes the response
+   * (`COMPILED_READS`, default on; src/graphql/compiled/). Off: every operation goes through the
+   * GraphQL executor. Both give byte-identical answers (test/compiled/).
+   */
+  compiledReads: boolean;
   /** Mask unexpected errors (no SQL, stack traces or driver messages reach a client). */
   maskErrors: boolean;
   /** Operation limits, checked before execution (see docs/limits.md). */
@@ -201,6 +207,7 @@ export function loadConfig(env: Env, defaults: Partial<AppConfig> = {}): AppConf
     maxPageSize,
     defaultPageSize: Math.min(int('DEFAULT_PAGE_SIZE', env.DEFAULT_PAGE_SIZE, defaults.defaultPageSize ?? 20, 1, 1000), maxPageSize),
     countCap: int('COUNT_CAP', env.COUNT_CAP, defaults.countCap ?? 1000, 1, 1_000_000),
+    compiledReads: bool('COMPILED_READS', env.COMPILED_READS, defaults.compiledReads ?? true),
     maskErrors: bool('MASK_ERRORS', env.MASK_ERRORS, defaults.maskErrors ?? true),
     limits: {
       maxBodyBytes: int('MAX_BODY_BYTES', env.MAX_BODY_BYTES, l.maxBodyBytes, 1024, 64 * 1024 * 1024),

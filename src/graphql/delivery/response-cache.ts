@@ -116,7 +116,9 @@ export function cacheApiResponseCache(cache: CacheApiLike, base = 'https://respo
     },
     set(key, result, _entities, ttl) {
       const headers = { 'content-type': 'application/json', 'cache-control': `max-age=${Math.max(1, Math.floor(ttl / 1000))}` };
-      void track(cache.put(`${base}/response/${key}`, new Response(JSON.stringify(result), { headers })));
+      // A compiled answer carries its own serialiser (its data is SQLite's JSON text, src/graphql/compiled/).
+      const { stringify } = result as { stringify?: (r: typeof result) => string };
+      void track(cache.put(`${base}/response/${key}`, new Response(stringify ? stringify(result) : JSON.stringify(result), { headers })));
     },
     // The Cache API cannot be searched by tag: a write's `advance` does the invalidating.
     invalidate: () => {},

@@ -1,0 +1,465 @@
+/**
+ * The read compiler: a validated query operation → one SQL statement whose single value is the
+ * response's `data` as JSON text, written by SQLite's JSON functions in the response's key order.
+ *
+ * It walks the operation as graphql-js executes it (fields collected per concrete type through
+ * fragments and inline fragments, aliases, `@skip` / `@include`, `__typename`, the Actor
+ * interface by its two tables), reading what each field is in SQL from ./types.ts and reusing
+ * the executor's own filter and count builders for root lists (src/graphql/types/filters.ts,
+ * src/graphql/connections/), so both paths read the same rows by the same access paths.
+ *
+ * Whatever it does not cover throws `Unsupported` with the reason, and the operation goes
+ * through the executor (./plugin.ts): arguments the executor would refuse (bad ids, page
+ * sizes, filters), cursors and pageInfo, fields computed in JavaScript, other root fields.
+ */
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  getVariableValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { SQL } from 'drizzle-orm';
+import { articleFilterCount, articleFilterWhere } from '../connections/articles.ts';
+import { pageSizeFor, type PageLimits } from '../connections/page-sizes.ts';
+import { countSql, whereSql } from '../connections/totals.ts';
+import { lookupWhere } from '../lookups.ts';
+import { articleLinkCount, engagementActorCount, engagementWhere } from '../types/filters.ts';
+import { booleanJson, floatJson, globalIdSql, join, jsonObject, literal, MAX_OBJECT_PAIRS, param, raw, sql, type Frag } from './json-sql.ts';
+import { ACTOR_TYPES, TYPES, type ConnectionSql, type FieldSql } from './types.ts';
+
+/** Why an operation is not compiled (it goes through the executor). */
+export class Unsupported extends Error {}
+
+/** Renders a Drizzle SQL object (filters and counts reused from the executor) to text and parameters. */
+export type RenderSql = (fragment: SQL) => { sql: string; params: unknown[] };
+
+/** A compiled operation: one statement, its parameters. */
+export interface CompiledRead {
+  sql: string;
+  params: unknown[];
+}
+
+/** Fields envelop's response cache adds to a document for its entity tags; not part of the answer. */
+const RESPONSE_CACHE_FIELDS = new Set(['__responseCacheTypeName', '__responseCacheId']);
+
+/**
+ * Compile one operation of a validated document.
+ * @param variables the request's variables as sent (coerced here as the executor does)
+ * @returns the statement
+ * @throws Unsupported with the reason when the operation has parts the compiler does not cover
+ */
+export function compileRead(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  limits: PageLimits,
+  render: RenderSql,
+): CompiledRead {
+  const operation = pickOperation(document, operationName);
+  if (operation.operation !== 'query') throw new Unsupported(`a ${operation.operation}`);
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) throw new Unsupported('variables the executor refuses');
+  const compiler = new ReadCompiler(schema, document, coerced.coerced, limits, render);
+  const data = compiler.root(schema.getQueryType()!, operation.selectionSet);
+  const statement = sql`select ${data}`;
+  if (parenthesisDepth(statement.sql) > MAX_PARENTHESIS_DEPTH) throw new Unsupported('nesting deeper than SQLite parses in one statement');
+  return { sql: statement.sql, params: statement.params };
+}
+
+/**
+ * The deepest parenthesis nesting SQLite's parser stack took in our statements (measured over
+ * the test and catalogue queries: 20 parsed, 21 and more overflowed). Deeper plans go through
+ * the executor rather than cost a failed statement.
+ */
+const MAX_PARENTHESIS_DEPTH = 20;
+
+function parenthesisDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === "'") quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === '(') max = Math.max(max, ++depth);
+    else if (ch === ')') depth--;
+  }
+  return max;
+}
+
+function pickOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  if (!operation) throw new Unsupported('no single operation to run');
+  return operation;
+}
+
+/** The fields of one response object: response key → the field nodes merged under it. */
+type Collected = Map<string, FieldNode[]>;
+
+class ReadCompiler {
+  readonly #fragments: Map<string, FragmentDefinitionNode>;
+  #aliases = 0;
+
+  readonly schema: GraphQLSchema;
+  readonly variables: Record<string, unknown>;
+  readonly limits: PageLimits;
+  readonly render: RenderSql;
+
+  constructor(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, limits: PageLimits, render: RenderSql) {
+    this.schema = schema;
+    this.variables = variables;
+    this.limits = limits;
+    this.render = render;
+    this.#fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  }
+
+  /** A fresh table alias (the executor's filters use short names: l, a0, o; these never clash). */
+  alias(): string {
+    return `g${++this.#aliases}`;
+  }
+
+  /** The `data` object: each root field a sub-query. */
+  root(query: GraphQLObjectType, selectionSet: SelectionSetNode): Frag {
+    const fields = this.collect(query, [selectionSet]);
+    if ([...fields.values()].every((nodes) => nodes[0]!.name.value === '__typename')) throw new Unsupported('nothing to read');
+    const pairs: [string, Frag][] = [];
+    for (const [key, nodes] of fields) {
+      const name = nodes[0]!.name.value;
+      if (name === '__typename') {
+        pairs.push([key, literal(query.name)]);
+        continue;
+      }
+      const def = query.getFields()[name];
+      if (!def) throw new Unsupported(`Query.${name}`);
+      pairs.push([key, this.rootField(def, nodes)]);
+    }
+    return this.object(pairs);
+  }
+
+  /** A json_object of the pairs (SQLite caps a function's arguments). */
+  object(pairs: [string, Frag][]): Frag {
+    if (pairs.length > MAX_OBJECT_PAIRS) throw new Unsupported(`more than ${MAX_OBJECT_PAIRS} fields in one object`);
+    return jsonObject(pairs);
+  }
+
+  /** The arguments of a field as the executor coerces them. */
+  args(def: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
+    try {
+      return getArgumentValues(def, node, this.variables);
+    } catch {
+      throw new Unsupported('arguments the executor refuses');
+    }
+  }
+
+  /**
+   * Collect the fields of `selectionSets` for an object of concrete type `type`, in the order
+   * graphql-js gives them (first appearance), honouring @skip / @include and type conditions.
+   */
+  collect(type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Collected {
+    const fields: Collected = new Map();
+    const visited = new Set<string>();
+    const visit = (set: SelectionSetNode) => {
+      for (const s of set.selections) {
+        if (!this.included(s)) continue;
+        if (s.kind === Kind.FIELD) {
+          const key = s.alias?.value ?? s.name.value;
+          if (RESPONSE_CACHE_FIELDS.has(key)) continue;
+          const list = fields.get(key);
+          if (list) list.push(s);
+          else fields.set(key, [s]);
+        } else if (s.kind === Kind.INLINE_FRAGMENT) {
+          if (!s.typeCondition || this.applies(s.typeCondition.name.value, type)) visit(s.selectionSet);
+        } else {
+          const name = s.name.value;
+          if (visited.has(name)) continue;
+          visited.add(name);
+          const fragment = this.#fragments.get(name);
+          if (fragment && this.applies(fragment.typeCondition.name.value, type)) visit(fragment.selectionSet);
+        }
+      }
+    };
+    for (const set of selectionSets) visit(set);
+    return fields;
+  }
+
+  included(node: { directives?: readonly unknown[] }): boolean {
+    if (!node.directives?.length) return true;
+    const n = node as Parameters<typeof getDirectiveValues>[1];
+    if (getDirectiveValues(GraphQLSkipDirective, n, this.variables)?.if === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, n, this.variables)?.if !== false;
+  }
+
+  applies(condition: string, type: GraphQLObjectType): boolean {
+    if (condition === type.name) return true;
+    const conditionType = this.schema.getType(condition);
+    return !!conditionType && isAbstractType(conditionType) && this.schema.isSubType(conditionType, type);
+  }
+
+  /** The JSON object of a row `r` of object type `typeName`, for the merged selection sets. */
+  objectOf(typeName: string, r: string, selectionSets: readonly SelectionSetNode[]): Frag {
+    const type = this.schema.getType(typeName);
+    const rows = TYPES[typeName];
+    if (!type || !isObjectType(type) || !rows) throw new Unsupported(`type ${typeName}`);
+    const pairs: [string, Frag][] = [];
+    for (const [key, nodes] of this.collect(type, selectionSets)) {
+      const name = nodes[0]!.name.value;
+      if (name === '__typename') {
+        pairs.push([key, literal(typeName)]);
+        continue;
+      }
+      const field = rows.fields[name];
+      const def = type.getFields()[name];
+      if (!field || !def) throw new Unsupported(`${typeName}.${name}`);
+      pairs.push([key, this.field(typeName, r, field, def, nodes)]);
+    }
+    return this.object(pairs);
+  }
+
+  /** Sub-selections of merged field nodes. */
+  subs(nodes: FieldNode[]): SelectionSetNode[] {
+    return nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+  }
+
+  field(typeName: string, r: string, field: FieldSql, def: GraphQLField<unknown, unknown>, nodes: FieldNode[]): Frag {
+    const args = this.args(def, nodes[0]!);
+    if (field.kind !== 'connection' && Object.values(args).some((v) => v !== undefined)) throw new Unsupported(`${typeName}.${def.name} with arguments`);
+    switch (field.kind) {
+      case 'scalar': {
+        const expr = raw(field.expr(r));
+        switch (field.form) {
+          case 'upper':
+            return sql`upper(${expr})`;
+          case 'float':
+            return floatJson(expr);
+          case 'decimalFloat':
+            return floatJson(expr, true);
+          case 'boolean':
+            return booleanJson(expr);
+          default:
+            return expr;
+        }
+      }
+      case 'id':
+        return globalIdSql(field.typename, raw(`${r}.id`));
+      case 'one': {
+        const t = this.alias();
+        return sql`(select ${this.objectOf(field.type, t, this.subs(nodes))} from ${field.table} ${t} where ${field.where(t, r)})`;
+      }
+      case 'list': {
+        const t = this.alias();
+        // Aggregate ORDER BY (SQLite 3.44+): one sub-query level, where a sorted sub-query costs two.
+        return sql`(select json_group_array(${this.objectOf(field.type, t, this.subs(nodes))} order by ${field.order(t)}) ${field.from(t, r)})`;
+      }
+      case 'strings':
+        return raw(field.array(r));
+      case 'actor':
+        return this.actor(field.person(r), field.organisation(r), this.subs(nodes));
+      case 'partialDate':
+        return this.partialDate(r, field.prefix, this.subs(nodes));
+      case 'connection':
+        return this.nestedConnection(r, field.connection, def, args, nodes);
+    }
+  }
+
+  /** A Person or an Organisation by its two foreign keys (null when neither is set). */
+  actor(personId: string, organisationId: string, selectionSets: SelectionSetNode[]): Frag {
+    const [person, organisation] = ACTOR_TYPES.map((typeName) => {
+      const t = this.alias();
+      return sql`(select ${this.objectOf(typeName, t, selectionSets)} from ${TYPES[typeName]!.table} ${t} where ${t}.id = ${personIdOr(typeName, personId, organisationId)})`;
+    });
+    return sql`json(coalesce(${person!}, ${organisation!}))`;
+  }
+
+  /** A PartialDate from `<prefix>_*` columns: null when it has no words, EDTF or bounds (as `partialDateOf`). */
+  partialDate(r: string, prefix: string, selectionSets: SelectionSetNode[]): Frag {
+    const type = this.schema.getType('PartialDate') as GraphQLObjectType;
+    const c = (f: string) => `${r}.${prefix}_${f}`;
+    const pairs: [string, Frag][] = [];
+    for (const [key, nodes] of this.collect(type, selectionSets)) {
+      const name = nodes[0]!.name.value;
+      if (name === '__typename') pairs.push([key, literal('PartialDate')]);
+      else if (name === 'precision') pairs.push([key, raw(`coalesce(${c('precision')}, 'UNKNOWN')`)]);
+      else if (['text', 'edtf', 'earliest', 'latest'].includes(name)) pairs.push([key, raw(c(name))]);
+      else throw new Unsupported(`PartialDate.${name}`);
+    }
+    const known = ['text', 'edtf', 'earliest', 'latest'].map((f) => `nullif(${c(f)}, '')`).join(', ');
+    return sql`case when coalesce(${known}) is not null then ${this.object(pairs)} end`;
+  }
+
+  /** A page size as the executor checks it (refusals go through the executor). */
+  pageSize(args: Record<string, unknown>): number {
+    if (args.after != null || args.before != null || args.last != null) throw new Unsupported('cursor paging (after, before, last)');
+    let size: number;
+    try {
+      size = pageSizeFor(args, this.limits).size;
+    } catch {
+      throw new Unsupported('a page size the executor refuses');
+    }
+    if (size === 0) throw new Unsupported('an empty page (first: 0)');
+    return size;
+  }
+
+  /**
+   * A connection's JSON: `totalCount` and `edges` (node, rel, relevance, __typename) in key order.
+   * @param page its FROM … WHERE … clause (row alias `t`, link alias `l`), ORDER BY terms and size
+   * @param edge builds an edge's link fields (rel, relevance) or null
+   */
+  connection(
+    def: GraphQLField<unknown, unknown>,
+    nodes: FieldNode[],
+    node: { type: string; t: string; l: string },
+    page: { from: Frag; order: string; size: number },
+    count: () => Frag,
+    edge?: { rel: (l: string) => string; relevance: (l: string) => string },
+  ): Frag {
+    const connectionType = getNamedType(def.type) as GraphQLObjectType;
+    const pairs: [string, Frag][] = [];
+    for (const [key, fieldNodes] of this.collect(connectionType, this.subs(nodes))) {
+      const name = fieldNodes[0]!.name.value;
+      if (name === '__typename') pairs.push([key, literal(connectionType.name)]);
+      else if (name === 'totalCount') pairs.push([key, count()]);
+      else if (name === 'edges') {
+        const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
+        const edgePairs: [string, Frag][] = [];
+        for (const [edgeKey, edgeNodes] of this.collect(edgeType, this.subs(fieldNodes))) {
+          const edgeField = edgeNodes[0]!.name.value;
+          if (edgeField === '__typename') edgePairs.push([edgeKey, literal(edgeType.name)]);
+          else if (edgeField === 'node') edgePairs.push([edgeKey, this.objectOf(node.type, node.t, this.subs(edgeNodes))]);
+          else if (edgeField === 'rel') edgePairs.push([edgeKey, edge ? raw(edge.rel(node.l)) : raw('null')]);
+          else if (edgeField === 'relevance') edgePairs.push([edgeKey, edge ? floatJson(raw(edge.relevance(node.l))) : raw('null')]);
+          else throw new Unsupported(`${edgeType.name}.${edgeField}`);
+        }
+        // The page's rows are picked by rowid in a leaf sub-query and aggregated in order: the
+        // edges sit one sub-query level deep, not two (SQLite's parser stack bounds the nesting).
+        const rowid = `${node.l}.rowid`;
+        const pageRows = sql`select ${rowid} ${page.from} order by ${page.order} limit ${String(page.size)}`;
+        pairs.push([key, sql`(select json_group_array(${this.object(edgePairs)} order by ${page.order}) ${page.from} and ${rowid} in (${pageRows}))`]);
+      } else throw new Unsupported(`${connectionType.name}.${name}`);
+    }
+    return this.object(pairs);
+  }
+
+  nestedConnection(r: string, c: ConnectionSql, def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
+    for (const [name, value] of Object.entries(args)) {
+      if (value == null || ['first', 'after', 'before', 'last'].includes(name)) continue;
+      if (!c.args?.includes(name)) throw new Unsupported(`${def.name}(${name})`);
+    }
+    const size = this.pageSize(args);
+    const t = this.alias();
+    const l = this.alias();
+    const rel = typeof args.rel === 'string' ? args.rel : null;
+    const relCondition = (link: string) => (rel ? sql` and ${link}.rel = ${param(rel)}` : raw(''));
+    const order = c.order(t, l, typeof args.orderBy === 'string' ? args.orderBy : null)!;
+    return this.connection(
+      def,
+      nodes,
+      { type: c.node, t, l },
+      { from: join([c.from(t, l, r), relCondition(l)]), order, size },
+      () => (rel ? sql`(${c.count(r).slice(1, -1)}${relCondition('l')})` : raw(c.count(r))),
+      c.edge,
+    );
+  }
+
+  /** A root field: a lookup (article, person, …) or a root list (articles, engagements). */
+  rootField(def: GraphQLField<unknown, unknown>, nodes: FieldNode[]): Frag {
+    const args = this.args(def, nodes[0]!);
+    switch (def.name) {
+      case 'article':
+        return this.lookup('Article', args, this.subs(nodes));
+      case 'person':
+        return this.lookup('Person', args, this.subs(nodes));
+      case 'organisation':
+        return this.lookup('Organisation', args, this.subs(nodes));
+      case 'place':
+        return this.lookup('Place', args, this.subs(nodes));
+      case 'engagement':
+        return this.lookup('Engagement', args, this.subs(nodes));
+      case 'articles':
+        return this.rootArticles(def, args, nodes);
+      case 'engagements':
+        return this.rootEngagements(def, args, nodes);
+      default:
+        throw new Unsupported(`Query.${def.name}`);
+    }
+  }
+
+  /** A root lookup by id, slug or uri (`lookupWhere`, as the executor): one row or null. */
+  lookup(typeName: 'Article' | 'Person' | 'Organisation' | 'Place' | 'Engagement', args: Record<string, unknown>, selection: SelectionSetNode[]): Frag {
+    let where: { id?: number; slug?: string; uri?: string } | null;
+    try {
+      where = lookupWhere(typeName, args as { id?: string; slug?: string; uri?: string });
+    } catch {
+      throw new Unsupported('lookup arguments the executor refuses');
+    }
+    if (!where) return raw('null');
+    const [column, value] = Object.entries(where)[0]!;
+    const t = this.alias();
+    return sql`(select ${this.objectOf(typeName, t, selection)} from ${TYPES[typeName]!.table} ${t} where ${t}.${column} = ${param(value)})`;
+  }
+
+  rootArticles(def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
+    const filter = (args.filter ?? null) as Parameters<typeof articleFilterWhere>[0];
+    if (filter?.query != null) throw new Unsupported('a full-text filter');
+    const size = this.pageSize(args);
+    const order = (args.orderBy ?? 'PUBLISHED_DESC') as 'PUBLISHED_DESC' | 'PUBLISHED_ASC' | 'HEADLINE_ASC';
+    let pageWhere: SQL | undefined;
+    let count: () => Frag;
+    try {
+      pageWhere = whereSql('articles', articleFilterWhere(filter, { rows: size + 1, order, after: null }));
+      const counted = articleLinkCount(filter) ?? articleFilterCount(filter) ?? countSql('articles', articleFilterWhere(filter));
+      const rendered = this.render(counted);
+      count = () => ({ sql: rendered.sql, params: [...rendered.params] });
+    } catch {
+      throw new Unsupported('a filter the executor refuses');
+    }
+    const t = 'articles';
+    const orderSql =
+      order === 'HEADLINE_ASC' ? `${t}.headline asc, ${t}.id asc` : order === 'PUBLISHED_ASC' ? `coalesce(${t}.published_at, '9999') asc, ${t}.id asc` : `coalesce(${t}.published_at, '') desc, ${t}.id desc`;
+    return this.connection(def, nodes, { type: 'Article', t, l: t }, { from: this.rootFrom('articles', pageWhere), order: orderSql, size }, count);
+  }
+
+  rootEngagements(def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
+    const filter = (args.filter ?? null) as Parameters<typeof engagementWhere>[0];
+    const size = this.pageSize(args);
+    const order = (args.orderBy ?? 'DATE_DESC') as 'DATE_DESC' | 'DATE_ASC';
+    let pageWhere: SQL | undefined;
+    let count: () => Frag;
+    try {
+      pageWhere = whereSql('engagements', engagementWhere(filter, { rows: size + 1, order }));
+      const counted = engagementActorCount(filter) ?? countSql('engagements', engagementWhere(filter));
+      const rendered = this.render(counted);
+      count = () => ({ sql: rendered.sql, params: [...rendered.params] });
+    } catch {
+      throw new Unsupported('a filter the executor refuses');
+    }
+    const t = 'engagements';
+    const orderSql = order === 'DATE_ASC' ? `coalesce(${t}.date_earliest, '9999-99-99') asc, ${t}.id asc` : `coalesce(${t}.date_latest, '') desc, ${t}.id desc`;
+    return this.connection(def, nodes, { type: 'Engagement', t, l: t }, { from: this.rootFrom('engagements', pageWhere), order: orderSql, size }, count);
+  }
+
+  /** `from <table> [where <filter>]` of a root list: the table unaliased, as the executor's filters name it. */
+  rootFrom(table: string, where: SQL | undefined): Frag {
+    if (!where) return raw(`from ${table} where 1`);
+    const rendered = this.render(where);
+    return join([`from ${table} where `, { sql: rendered.sql, params: rendered.params }]);
+  }
+}
+
+/** The foreign key of an actor row of `typeName`. */
+function personIdOr(typeName: 'Person' | 'Organisation', personId: string, organisationId: string): string {
+  return typeName === 'Person' ? personId : organisationId;
+}

@@ -1,0 +1,133 @@
+/**
+ * SQL fragments that write JSON exactly as `JSON.stringify` writes a GraphQL response: the
+ * compiled read path (./compile.ts) puts them together into one statement whose single value is
+ * the response's `data`.
+ *
+ * SQLite's JSON functions escape strings as JSON.stringify does (", \, \b \f \n \r \t, other
+ * controls as \u00xx; U+2028 and DEL raw) and write integers alike. Reals differ (3.0 vs 3,
+ * 15 significant digits vs the shortest round trip), so floats go through `floatJson`, which
+ * writes what the executor would or, where SQL cannot, a marked string the plugin finishes in
+ * JavaScript.
+ */
+
+/** A piece of SQL text with its `?` parameters, in text order. */
+export interface Frag {
+  sql: string;
+  params: unknown[];
+}
+
+/** SQL text with no parameters. */
+export const raw = (sql: string): Frag => ({ sql, params: [] });
+
+/** A bound parameter. */
+export const param = (value: unknown): Frag => ({ sql: '?', params: [value] });
+
+/** A SQL string literal (for names the compiler itself chooses: keys, type names). */
+export const literal = (text: string): Frag => raw(`'${text.replaceAll("'", "''")}'`);
+
+/**
+ * Join fragments with `sep`, keeping their parameters in text order.
+ * @param parts fragments or plain SQL text
+ */
+export function join(parts: (Frag | string)[], sep = ''): Frag {
+  const texts: string[] = [];
+  const params: unknown[] = [];
+  for (const p of parts) {
+    if (typeof p === 'string') texts.push(p);
+    else {
+      texts.push(p.sql);
+      for (const v of p.params) params.push(v);
+    }
+  }
+  return { sql: texts.join(sep), params };
+}
+
+/** Tagged template: `sql\`select ${frag} from t\``; interpolations are fragments or SQL text. */
+export function sql(strings: TemplateStringsArray, ...values: (Frag | string)[]): Frag {
+  const parts: (Frag | string)[] = [];
+  strings.forEach((s, i) => {
+    parts.push(s);
+    if (i < values.length) parts.push(values[i]!);
+  });
+  return join(parts);
+}
+
+/** Most key/value pairs in one `json_object` call: SQLite allows 127 arguments by default. */
+export const MAX_OBJECT_PAIRS = 63;
+
+/** `json_object(key, value, ...)` in the given key order (keys are response keys: GraphQL names). */
+export function jsonObject(pairs: [string, Frag][]): Frag {
+  if (pairs.length === 0) return raw("json_object()");
+  return sql`json_object(${join(pairs.map(([k, v]) => sql`${literal(k)}, ${v}`), ', ')})`;
+}
+
+/** JSON true / false from a SQL truth value (null stays null). */
+export function booleanJson(expr: Frag): Frag {
+  return sql`json(case when ${expr} is null then null when ${expr} then 'true' else 'false' end)`;
+}
+
+/**
+ * The mark of a number SQL cannot be sure to write as JavaScript does: a JSON string holding a
+ * control character, a tag and the number's exact source text (a decimal's own digits, or a
+ * real as SQLite's JSON writes it, which is what the executor parses).
+ * The plugin replaces each such string by `JSON.stringify(Number(source))` in the text.
+ */
+export const NUMBER_MARK = '\u0001n:';
+/** `NUMBER_MARK` as it appears inside the JSON text, and the pattern of a marked string. */
+export const NUMBER_MARK_JSON = '\\u0001n:';
+export const MARKED_NUMBER = /"\\u0001n:([^"]*)"/g;
+
+/**
+ * A GraphQL Float as the executor writes it, or null. The executor reads a nested row's REAL
+ * through SQLite's JSON (`%!0.15g`) and a decimal TEXT as text, then `Number()` and
+ * `JSON.stringify` in JavaScript; so:
+ * - integral and below 2^53: the integer's digits;
+ * - a REAL with 1e-4 ≤ |x| < 1e15: `%.15g` (15 significant digits, which JavaScript writes back
+ *   unchanged);
+ * - anything else (a REAL outside that range, a decimal with a fraction or beyond 2^53):
+ *   `NUMBER_MARK` and the text the executor would parse, finished in JavaScript.
+ * @param expr a SQL expression of a REAL, or (decimalText) of a canonical decimal TEXT
+ */
+export function floatJson(expr: Frag, decimalText = false): Frag {
+  // The expression is a column (or its cast): repeated rather than bound in a sub-query, which
+  // would cost a co-routine per value and a level of nesting.
+  const v = decimalText ? sql`cast(${expr} as real)` : expr;
+  const integral = sql`when ${v} = cast(${v} as integer) and abs(${v}) < 9007199254740992 then json(printf('%d', ${v}))`;
+  if (decimalText) return sql`case when ${expr} is null then null ${integral} else ${literal(NUMBER_MARK)} || ${expr} end`;
+  return sql`case when ${v} is null then null ${integral}
+    when abs(${v}) >= 0.0001 and abs(${v}) < 1e15 then json(printf('%.15g', ${v}))
+    else ${literal(NUMBER_MARK)} || printf('%!0.15g', ${v}) end`;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * A Relay global id, base64 of "Typename:rowid" (@pothos/plugin-relay's encoding), written by
+ * SQL: the prefix's whole 3-byte groups are constant; the rest ("e:" + digits and so on, ASCII)
+ * is encoded group by group with SQLite's bit operators.
+ * @param typename a node type name (ASCII)
+ * @param rowid a SQL expression of the integer row id
+ */
+export function globalIdSql(typename: string, rowid: Frag): Frag {
+  const prefix = `${typename}:`;
+  const whole = prefix.length - (prefix.length % 3);
+  const constant = btoa(prefix.slice(0, whole));
+  const rest = prefix.slice(whole);
+  // t = the rest of the prefix and the digits: at most 2 + 16 characters → 6 groups.
+  const t = sql`${literal(rest)} || ${rowid}`;
+  const groups: string[] = [];
+  const u = (i: number) => `unicode(substr(t, ${i + 1}, 1))`;
+  const ch = (index: string) => `substr('${BASE64}', (${index}) + 1, 1)`;
+  for (let g = 0; g < 6; g++) {
+    const a = u(3 * g);
+    const b = `coalesce(${u(3 * g + 1)}, 0)`;
+    const c = `coalesce(${u(3 * g + 2)}, 0)`;
+    const start = 3 * g;
+    groups.push(
+      `case when n > ${start} then ${ch(`${a} >> 2`)} || ${ch(`((${a} & 3) << 4) | (${b} >> 4)`)} || ` +
+        `case when n > ${start + 1} then ${ch(`((${b} & 15) << 2) | (${c} >> 6)`)} else '=' end || ` +
+        `case when n > ${start + 2} then ${ch(`${c} & 63`)} else '=' end else '' end`,
+    );
+  }
+  return sql`(select ${literal(constant)} || ${groups.join(' || ')} from (select t, length(t) as n from (select ${t} as t)))`;
+}

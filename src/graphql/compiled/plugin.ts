@@ -1,0 +1,151 @@
+/**
+ * The compiled read path as an envelop plugin: for a query operation the compiler covers
+ * (./compile.ts), run its one statement and hand yoga the JSON text SQLite wrote, unparsed;
+ * otherwise (or if the statement fails) execute as usual. Compiled statements are cached per document, operation,
+ * variables and page limits, as the statement cache does for the executor's.
+ *
+ * List it before the response cache plugin: the cache then wraps this execute function, so
+ * compiled answers are cached and served like executed ones. Under `x-newsgraph-debug: sql`
+ * the answer says which path ran (`extensions.sql.compiled`, and `fallback` with the reason).
+ */
+import type { DocumentNode, ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { variablesKey } from '../limits.ts';
+import type { Context } from '../builder.ts';
+import { compileRead, Unsupported, type CompiledRead, type RenderSql } from './compile.ts';
+import { MARKED_NUMBER, NUMBER_MARK_JSON } from './json-sql.ts';
+
+/** Which path answered a request, for the debug extension. */
+export interface CompiledReadState {
+  compiled: boolean;
+  /** Why the executor answered (absent when compiled). */
+  fallback?: string;
+}
+
+/** The `data` of a compiled answer: JSON text written by SQLite, serialised as is. */
+export class RawJson {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+  /** For serialisers other than the result's own `stringify` (e.g. a cache that stores JSON). */
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
+/**
+ * Serialise an execution result whose `data` may be `RawJson`: `{"data":…,"extensions":…}` in
+ * the key order `JSON.stringify` gives an executed result. yoga calls a result's `stringify`.
+ */
+export function stringifyResult(result: ExecutionResult): string {
+  const data = result.data instanceof RawJson ? result.data.text : JSON.stringify(result.data);
+  let text = `{"data":${data}`;
+  if (result.errors !== undefined) text += `,"errors":${JSON.stringify(result.errors)}`;
+  if (result.extensions !== undefined) text += `,"extensions":${JSON.stringify(result.extensions)}`;
+  return `${text}}`;
+}
+
+type Plan = CompiledRead | { unsupported: string };
+
+/** Per-document cache of compiled plans (documents come from yoga's parse cache, so identity is stable). */
+class PlanCache {
+  readonly #byDocument = new WeakMap<DocumentNode, Map<string, Plan>>();
+  /** Plans kept per document (variables differ between requests). */
+  readonly perDocument = 64;
+
+  get(document: DocumentNode, key: string): Plan | undefined {
+    return this.#byDocument.get(document)?.get(key);
+  }
+
+  set(document: DocumentNode, key: string, plan: Plan) {
+    let plans = this.#byDocument.get(document);
+    if (!plans) this.#byDocument.set(document, (plans = new Map()));
+    plans.set(key, plan);
+    if (plans.size > this.perDocument) plans.delete(plans.keys().next().value!);
+  }
+}
+
+/** The request context the plugin reads and writes. */
+type CompiledContext = Context & { compiledRead?: CompiledReadState };
+
+/**
+ * The plugin.
+ * @param enabled config `compiledReads`; off, every request records why it was executed
+ */
+export function compiledReadPlugin(enabled: boolean): Plugin {
+  const plans = new PlanCache();
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const ctx = args.contextValue as unknown as CompiledContext;
+      if (!enabled) {
+        ctx.compiledRead = { compiled: false, fallback: 'compiled reads are off (COMPILED_READS)' };
+        return;
+      }
+      setExecuteFn(async (execArgs) => {
+        const context = execArgs.contextValue as CompiledContext;
+        const fallback = (reason: string) => {
+          context.compiledRead = { compiled: false, fallback: reason };
+          return executeFn(execArgs);
+        };
+        const variables = execArgs.variableValues as Record<string, unknown> | undefined;
+        const vars = variablesKey('', variables);
+        if (vars === null) return fallback('variables not writable as JSON');
+        const key = `${execArgs.operationName ?? ''}\u0000${context.maxPageSize}/${context.defaultPageSize}${vars}`;
+        let plan = plans.get(execArgs.document, key);
+        if (!plan) {
+          try {
+            plan = compileRead(execArgs.schema, execArgs.document, execArgs.operationName, variables, context, renderer(context));
+          } catch (err) {
+            if (!(err instanceof Unsupported)) throw err;
+            plan = { unsupported: err.message };
+          }
+          plans.set(execArgs.document, key, plan);
+        }
+        if ('unsupported' in plan) return fallback(`not compiled: ${plan.unsupported}`);
+        let text: unknown;
+        try {
+          const rows = await context.db.$client.execute({ sql: plan.sql, args: plan.params as never });
+          text = rows.rows[0]?.[0];
+        } catch (err) {
+          const message = String((err as Error).message);
+          // Nesting deeper than SQLite's parser stack takes: never try this plan again.
+          if (/parser stack overflow/.test(message)) {
+            plans.set(execArgs.document, key, { unsupported: 'nesting deeper than SQLite parses in one statement' });
+            return fallback('not compiled: nesting deeper than SQLite parses in one statement');
+          }
+          console.warn('compiled read failed, executing instead:', message);
+          return fallback('the statement failed');
+        }
+        if (typeof text !== 'string') return fallback('the statement returned no JSON');
+        let json: string | null = text;
+        if (json.includes(NUMBER_MARK_JSON)) {
+          json = finishNumbers(json);
+          if (json === null) return fallback('a number JSON cannot hold');
+        }
+        context.compiledRead = { compiled: true };
+        return { data: new RawJson(json) as never, stringify: stringifyResult } as ExecutionResult;
+      });
+    },
+  };
+}
+
+/**
+ * Write the numbers SQL marked (`NUMBER_MARK`) as JavaScript does; null when one is not finite
+ * (the executor then refuses it as GraphQL's Float does).
+ */
+function finishNumbers(text: string): string | null {
+  let finite = true;
+  const out = text.replace(MARKED_NUMBER, (_m, source: string) => {
+    const n = Number(source);
+    if (!Number.isFinite(n)) finite = false;
+    return JSON.stringify(n);
+  });
+  return finite ? out : null;
+}
+
+/** Drizzle's dialect of the context's database renders the executor's filter and count SQL. */
+function renderer(ctx: CompiledContext): RenderSql {
+  const dialect = (ctx.db as unknown as { dialect: { sqlToQuery: RenderSql } }).dialect;
+  return (fragment) => dialect.sqlToQuery(fragment);
+}
