@@ -105,17 +105,25 @@ export function compiledReadPlugin(enabled: boolean): Plugin {
         if ('unsupported' in plan) return fallback(`not compiled: ${plan.unsupported}`);
         let text: unknown;
         try {
-          const rows = await context.db.$client.execute({ sql: plan.sql, args: plan.params as never });
-          text = rows.rows[0]?.[0];
+          text = await runPlan(context, plan);
         } catch (err) {
           const message = String((err as Error).message);
-          // Nesting deeper than SQLite's parser stack takes: never try this plan again.
-          if (/parser stack overflow/.test(message)) {
-            plans.set(execArgs.document, key, { unsupported: 'nesting deeper than SQLite parses in one statement' });
-            return fallback('not compiled: nesting deeper than SQLite parses in one statement');
+          if (!/parser stack overflow/.test(message)) {
+            console.warn('compiled read failed, executing instead:', message);
+            return fallback('the statement failed');
           }
-          console.warn('compiled read failed, executing instead:', message);
-          return fallback('the statement failed');
+          // The parser's limit is not a plain count of parentheses: retry once in the shallower
+          // form, and keep whichever plan works (or that none does) for the next requests.
+          const reason = 'nesting deeper than SQLite parses in one statement';
+          try {
+            plan = compileRead(execArgs.schema, execArgs.document, execArgs.operationName, variables, context, renderer(context), true);
+            text = await runPlan(context, plan);
+            plans.set(execArgs.document, key, plan);
+          } catch (retryError) {
+            if (!(retryError instanceof Unsupported) && !/parser stack overflow/.test(String((retryError as Error).message))) throw retryError;
+            plans.set(execArgs.document, key, { unsupported: reason });
+            return fallback(`not compiled: ${reason}`);
+          }
         }
         if (typeof text !== 'string') return fallback('the statement returned no JSON');
         let json: string | null = text;
@@ -128,6 +136,12 @@ export function compiledReadPlugin(enabled: boolean): Plugin {
       });
     },
   };
+}
+
+/** Run a compiled statement; its one value is the JSON text. */
+async function runPlan(context: CompiledContext, plan: CompiledRead): Promise<unknown> {
+  const rows = await context.db.$client.execute({ sql: plan.sql, args: plan.params as never });
+  return rows.rows[0]?.[0];
 }
 
 /**
