@@ -288,3 +288,90 @@ describe('articles(filter: { query }) across rowid ties (fractions of a second, 
     expect(data.articles.boundedCount).toBeNull();
   });
 });
+
+/**
+ * Many articles in one clamped date group (before 1900), as a digitised archive has them: several
+ * on one date (ties), ids running against date order. "ledger" is in all of them (the group's
+ * matches are many: a page walks the group in date order), "ferry" in every 20th of the older half
+ * and in all of the newer half (the walk from the old end finds too few and falls back to the
+ * group's whole read), "tide" in every 9th (few: read whole). A few articles after 1900 and one
+ * undated make pages cross the group's edges.
+ */
+describe('articles(filter: { query }) with many articles in one clamped date group', () => {
+  let t: TestApp;
+  const rows: { id: number; slug: string; published: string | null; body: string }[] = [];
+  beforeAll(async () => {
+    t = await appWith([]);
+    const n = 520;
+    for (let i = 0; i < n; i++) {
+      // Day i / 3 from 1801 on (three articles share each date), inserted newest first: ids run against dates.
+      const day = new Date(Date.UTC(1801, 0, 1) + Math.floor((n - 1 - i) / 3) * 86400000).toISOString().replace('.000Z', 'Z');
+      const older = n - 1 - i < n / 2;
+      const words = ['ledger', ...(!older || (n - 1 - i) % 20 === 0 ? ['ferry'] : []), ...((n - 1 - i) % 9 === 0 ? ['tide'] : [])];
+      rows.push({ id: 1000 + i, slug: `archive-${i}`, published: day, body: `Archive page with ${words.join(' and ')}.` });
+    }
+    rows.push({ id: 5000, slug: 'modern-1', published: '1950-05-05T05:05:05Z', body: 'Modern ledger with ferry and tide.' });
+    rows.push({ id: 5001, slug: 'modern-2', published: '2020-02-02T02:02:02.500Z', body: 'Modern ledger with ferry and tide.' });
+    rows.push({ id: 5002, slug: 'undated', published: null, body: 'Undated ledger with ferry and tide.' });
+    for (let i = 0; i < rows.length; i += 100) {
+      await t.db.$client.batch(
+        rows.slice(i, i + 100).map((r) => ({
+          sql: "insert into articles (id, uri, slug, headline, body, language, published_at, ingested_at) values (?, ?, ?, 'Archive', ?, 'en', ?, '2025-01-01T00:00:00Z')",
+          args: [r.id, `urn:archive:${r.id}`, r.slug, r.body, r.published],
+        })),
+        'write',
+      );
+    }
+  });
+  afterAll(() => t?.close());
+
+  /** The slugs an order lists for a word, from the inserted rows (unknown dates last both ways). */
+  function expected(word: string, order: 'PUBLISHED_DESC' | 'PUBLISHED_ASC'): string[] {
+    const list = rows.filter((r) => r.body.includes(` ${word}`) || r.body.includes(`${word} `));
+    const known = list.filter((r) => r.published).sort((a, b) => (a.published! < b.published! ? -1 : a.published! > b.published! ? 1 : a.id - b.id));
+    const unknown = list.filter((r) => !r.published).sort((a, b) => (order === 'PUBLISHED_ASC' ? a.id - b.id : b.id - a.id));
+    return [...(order === 'PUBLISHED_ASC' ? known : known.reverse()), ...unknown].map((r) => r.slug);
+  }
+
+  /** Every forward page of `size` after cursors, each one statement. */
+  async function forward(word: string, order: 'PUBLISHED_DESC' | 'PUBLISHED_ASC', size: number): Promise<string[]> {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 1000; guard++) {
+      const { data, statements } = await t.ok(
+        `query ($after: String, $q: String!) { articles(first: ${size}, after: $after, orderBy: ${order}, filter: { query: $q }) {
+          edges { node { slug } } pageInfo { hasNextPage endCursor } } }`,
+        { after, q: word },
+      );
+      expect(statements).toBe(1);
+      seen.push(...data.articles.edges.map((e: { node: { slug: string } }) => e.node.slug));
+      if (!data.articles.pageInfo.hasNextPage) return seen;
+      after = data.articles.pageInfo.endCursor;
+    }
+    throw new Error('no last page');
+  }
+
+  it('keeps the reference order itself: one group holds the archive, ties on a date', () => {
+    expect(expected('ledger', 'PUBLISHED_ASC')).toHaveLength(523);
+    expect(expected('ferry', 'PUBLISHED_ASC').length).toBeGreaterThan(256 + 3);
+    expect(expected('ledger', 'PUBLISHED_ASC').slice(0, 3)).toEqual(['archive-517', 'archive-518', 'archive-519']);
+  });
+
+  it('pages through the group in date order, both ways, many matches, few, and a walk that falls back', async () => {
+    for (const word of ['ledger', 'ferry', 'tide']) {
+      for (const order of ['PUBLISHED_ASC', 'PUBLISHED_DESC'] as const) {
+        const want = expected(word, order);
+        for (const size of [5, 40]) expect(await forward(word, order, size), `${word} ${order} ${size}`).toEqual(want);
+      }
+    }
+  });
+
+  it('gives the first page of each order exactly', async () => {
+    for (const order of ['PUBLISHED_ASC', 'PUBLISHED_DESC'] as const) {
+      for (const word of ['ledger', 'ferry', 'tide']) {
+        const { data } = await t.ok(`{ articles(first: 7, orderBy: ${order}, filter: { query: "${word}" }) { edges { node { slug } } } }`);
+        expect(data.articles.edges.map((e: { node: { slug: string } }) => e.node.slug)).toEqual(expected(word, order).slice(0, 7));
+      }
+    }
+  });
+});
