@@ -1,22 +1,31 @@
 /**
- * Benchmarks: `npm run bench -- [--quick] [--articles 1000,10000] [--seed S] [--no-load] [--no-startup] [--search-sizes 1000,10000,100000|none]`.
+ * Benchmarks: `npm run bench -- [--quick] [--articles 1000,10000] [--seed S] [--no-startup]
+ *   [--search-sizes 1000,10000[,100000]|none] [--ingest-articles N] [--ingest-rss M|0] [--no-ingest]`.
  *
- * For each corpus size (built by bench/generate.ts through `loadBundle` when missing):
- * - per catalogue query (bench/catalogue.ts): SQL statements per request (`x-newsgraph-debug: sql`),
- *   in-process time per request through `app.request()` (median, p99) side by side with the
- *   hand-written single SQL statement producing the same JSON on the same libSQL client, their
- *   ratio, CPU time per request (process.cpuUsage deltas), and whether the JSON is identical;
+ * One run, so the ratios hold. For each corpus size (built by bench/generate.ts when missing):
+ * - per catalogue query (bench/catalogue.ts): SQL statements per request and which path answered
+ *   (`x-newsgraph-debug: sql` on a probe app; the timed apps run without DEBUG_SQL), in-process
+ *   time per request through `app.request()` of the compiled read path (config compiledReads on)
+ *   and of the fallback (the same app code with compiledReads off: the GraphQL executor), and of
+ *   the hand-written single SQL statement producing the same JSON on the same libSQL client,
+ *   interleaved (the order rotates each iteration); CPU per request (process.cpuUsage deltas, p50
+ *   and p99) and GC ms per request (PerformanceObserver 'gc' entries attributed to the request
+ *   they fall in); whether the JSON is identical to the reference and between both paths;
  * - a bounded loopback load (autocannon, 10 connections, 10 s; 3 s with --quick) per query
- *   against the Node entry (src/node.ts) started as a child process on an ephemeral port;
+ *   against the Node entry (src/node.ts, compiled reads on) started as a child process on an
+ *   ephemeral port, next to the `{ __typename }` floor's (no debug header, DEBUG_SQL off);
  * - the query plans of the statements the API issues (full scans and temp B-trees flagged).
- * Then the growth of p50 between sizes, the search rows at 1k, 10k and 100k articles (bench/search.ts:
- * larger sizes replicate the generated corpus inside SQLite; `--search-sizes`, default 1000 with
- * --quick), module start-up time (child process) and the Worker bundle size (`npm run build:worker`
- * when that script exists).
+ * Then the growth of p50 between sizes, the search rows (bench/search.ts; `--search-sizes`,
+ * default 1000,10000: sizes above the generated one replicate it inside SQLite, and the 100k
+ * build takes minutes, so 100000 only when asked), the ingest rows (bench/ingest.ts run as a
+ * child process, its lines parsed: articles/s embedded and over Hrana, single and bulk, round
+ * trips per article, RSS after its loads and over `--ingest-rss` single loads), module start-up
+ * time (child process) and the Worker bundle size (`npm run build:worker`).
  *
  * Figures are printed, never asserted: this is not a test. Timings on a shared machine are noisy.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -65,6 +74,8 @@ const quantile = (xs: number[], q: number) => {
 };
 const ms = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) : 'n/a');
 const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : 'n/a');
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const gcMs = (xs: number[]) => (xs.length ? mean(xs).toFixed(3) : 'n/a');
 
 function table(headers: string[], rows: (string | number)[][], align: ('l' | 'r')[] = []) {
   const cells = [headers, ...rows.map((r) => r.map(String))];
@@ -95,7 +106,11 @@ function firstDiff(a: unknown, b: unknown, path = '$'): string | null {
 interface Harness {
   client: Client;
   raw: Client;
+  /** DEBUG_SQL on: the probe request (statements, path, plans). */
   app: ReturnType<typeof createApp>;
+  /** DEBUG_SQL off, compiled reads on / off: the timed apps. */
+  compiled: ReturnType<typeof createApp>;
+  fallback: ReturnType<typeof createApp>;
   /** Records the SQL the app sends while `recorder.captured` is a list. */
   recorder: StatementRecorder;
   close: () => void;
@@ -111,12 +126,11 @@ async function openHarness(file: string): Promise<Harness> {
   const h = { raw, recorder: recordingClient(raw) } as Harness;
   const db = createDatabase(h.recorder.client);
   h.client = db.$client;
-  const config = loadConfig({}, {
-    debugSql: true,
-    maskErrors: true,
-    rateLimit: { anonymous: 0, credential: 0 } as never,
-  });
-  h.app = createApp({ db, config });
+  const config = (debugSql: boolean, compiledReads: boolean) =>
+    loadConfig({}, { debugSql, compiledReads, maskErrors: true, rateLimit: { anonymous: 0, credential: 0 } as never });
+  h.app = createApp({ db, config: config(true, true) });
+  h.compiled = createApp({ db, config: config(false, true) });
+  h.fallback = createApp({ db, config: config(false, false) });
   h.close = () => raw.close();
   return h;
 }
@@ -128,6 +142,32 @@ async function gql(h: Harness, body: string, debug = false) {
   return { status: res.status, text: await res.text() };
 }
 
+/** One timed request to a timed app (no debug header). */
+async function post(app: ReturnType<typeof createApp>, body: string): Promise<string> {
+  const res = await app.request('/graphql', { method: 'POST', headers: HEADERS, body });
+  return res.text();
+}
+
+// GC pauses, attributed afterwards to the request whose interval holds their start.
+const gcPauses: { start: number; ms: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauses.push({ start: e.startTime, ms: e.duration });
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+
+/** GC ms in each [start, end) interval (intervals in time order, not overlapping). */
+async function gcPerInterval(intervals: [number, number][]): Promise<number[]> {
+  await new Promise((r) => setTimeout(r, 20)); // observer callbacks are delivered asynchronously
+  const out = intervals.map(() => 0);
+  const pauses = gcPauses.splice(0).sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const p of pauses) {
+    while (k < intervals.length && intervals[k]![1] <= p.start) k++;
+    if (k < intervals.length && intervals[k]![0] <= p.start) out[k]! += p.ms;
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------------------------------
 // Targets: entities the catalogue queries are about, chosen from the corpus
 
@@ -137,11 +177,19 @@ async function gql(h: Harness, body: string, debug = false) {
 interface QueryResult {
   name: string;
   statements: number | string;
+  /** Which path answered the probe (`extensions.sql.compiled`, and the fallback's reason). */
+  path: string;
   same: string;
+  /** Whether the fallback's answer is byte-identical to the compiled one. */
+  fallbackSame: string;
   bytes: number;
   errors: string | null;
   gqlMs: number[];
   gqlCpu: number[];
+  gqlGc: number[];
+  fbMs: number[];
+  fbCpu: number[];
+  fbGc: number[];
   refMs: number[];
   refCpu: number[];
   /** The API's own SQL statement(s), executed alone on the same client: the database's share of the API time. */
@@ -152,22 +200,32 @@ interface QueryResult {
 
 const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
 
-async function measureEntry(h: Harness, e: CatalogueEntry): Promise<QueryResult> {
+async function measureEntry(h: Harness, e: CatalogueEntry, floor = false): Promise<QueryResult> {
   const body = JSON.stringify({ query: e.query, variables: e.variables });
-  const r: QueryResult = { name: e.name, statements: '?', same: 'n/a', bytes: 0, errors: null, gqlMs: [], gqlCpu: [], refMs: [], refCpu: [], sqlMs: [], plans: [] };
+  const r: QueryResult = {
+    name: e.name, statements: '?', path: '?', same: 'n/a', fallbackSame: 'n/a', bytes: 0, errors: null,
+    gqlMs: [], gqlCpu: [], gqlGc: [], fbMs: [], fbCpu: [], fbGc: [], refMs: [], refCpu: [], sqlMs: [], plans: [],
+  };
 
-  // One request with the debug header: statement count, errors, and the SQL it sends.
+  // One request with the debug header (not for the floor, which must pay nothing of it): statement
+  // count, path, errors, and the SQL it sends.
   const captured: RecordedStatement[] = (h.recorder.captured = []);
-  const first = await gql(h, body, true);
+  const first = await gql(h, body, !floor);
   h.recorder.captured = null;
-  let parsed: { data?: unknown; errors?: { message: string }[]; extensions?: { sql?: { statements?: number } } };
+  let parsed: { data?: unknown; errors?: { message: string }[]; extensions?: { sql?: { statements?: number; compiled?: boolean; fallback?: string } } };
   try {
     parsed = JSON.parse(first.text);
   } catch {
     r.errors = `HTTP ${first.status}: ${first.text.slice(0, 200)}`;
     return r;
   }
-  r.statements = parsed.extensions?.sql?.statements ?? `? (${captured.length} seen)`;
+  r.statements = floor ? captured.length : (parsed.extensions?.sql?.statements ?? `? (${captured.length} seen)`);
+  const sqlExt = parsed.extensions?.sql;
+  r.path = floor ? 'n/a' : sqlExt?.compiled === true ? 'compiled' : sqlExt?.compiled === false ? `fallback: ${sqlExt.fallback ?? '?'}` : 'not reported';
+  {
+    const [a, b] = [await post(h.compiled, body), await post(h.fallback, body)];
+    r.fallbackSame = a === b ? 'yes' : `no: ${(() => { try { return firstDiff(JSON.parse(a), JSON.parse(b)) ?? 'bytes differ'; } catch { return 'bytes differ'; } })()}`;
+  }
   if (parsed.errors?.length) r.errors = parsed.errors.map((x) => x.message).join('; ').slice(0, 300);
   r.bytes = Buffer.byteLength(first.text);
 
@@ -193,32 +251,42 @@ async function measureEntry(h: Harness, e: CatalogueEntry): Promise<QueryResult>
   }
   if (r.errors && !parsed.data) return r;
 
-  // Warm up, then alternate GraphQL and reference so both see the same noise.
-  for (let i = 0; i < 20; i++) {
-    await gql(h, body);
-    if (runRef && !r.same.startsWith('ref failed')) await runRef();
-  }
+  // Warm up, then interleave compiled, fallback, the API's own SQL and the reference (the order
+  // rotating each iteration) so all see the same noise.
   const useRef = runRef && !r.same.startsWith('ref failed');
+  for (let i = 0; i < 20; i++) {
+    await post(h.compiled, body);
+    await post(h.fallback, body);
+    if (useRef) await runRef!();
+  }
+  type Kind = 'compiled' | 'fallback' | 'sql' | 'ref';
+  const kinds: Kind[] = ['compiled', 'fallback', ...(captured.length ? ['sql' as const] : []), ...(useRef ? ['ref' as const] : [])];
+  const gcIntervals: { compiled: [number, number][]; fallback: [number, number][] } = { compiled: [], fallback: [] };
+  const timed = async (kind: Kind) => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    if (kind === 'compiled') await post(h.compiled, body);
+    else if (kind === 'fallback') await post(h.fallback, body);
+    else if (kind === 'sql') for (const c of captured) await h.raw.execute({ sql: c.sql, args: c.args as never });
+    else await runRef!();
+    const t1 = performance.now();
+    const cpu = cpuMs(process.cpuUsage(c0));
+    if (kind === 'compiled') (r.gqlMs.push(t1 - t0), r.gqlCpu.push(cpu), gcIntervals.compiled.push([t0, t1]));
+    else if (kind === 'fallback') (r.fbMs.push(t1 - t0), r.fbCpu.push(cpu), gcIntervals.fallback.push([t0, t1]));
+    else if (kind === 'sql') r.sqlMs.push(t1 - t0);
+    else (r.refMs.push(t1 - t0), r.refCpu.push(cpu));
+  };
+  gcPauses.length = 0;
   const started = performance.now();
   let i = 0;
   while ((performance.now() - started < MEASURE_MS || i < MIN_ITERATIONS) && i < 20000) {
-    let c0 = process.cpuUsage();
-    let t0 = performance.now();
-    await gql(h, body);
-    r.gqlMs.push(performance.now() - t0);
-    r.gqlCpu.push(cpuMs(process.cpuUsage(c0)));
-    t0 = performance.now();
-    for (const c of captured) await h.raw.execute({ sql: c.sql, args: c.args as never });
-    r.sqlMs.push(performance.now() - t0);
-    if (useRef) {
-      c0 = process.cpuUsage();
-      t0 = performance.now();
-      await runRef!();
-      r.refMs.push(performance.now() - t0);
-      r.refCpu.push(cpuMs(process.cpuUsage(c0)));
-    }
+    for (let k = 0; k < kinds.length; k++) await timed(kinds[(i + k) % kinds.length]!);
     i++;
   }
+  // Both kinds' intervals interleave in time: attribute over the merged list.
+  const all = [...gcIntervals.compiled.map((iv) => ['compiled', iv] as const), ...gcIntervals.fallback.map((iv) => ['fallback', iv] as const)].sort((a, b) => a[1][0] - b[1][0]);
+  const gc = await gcPerInterval(all.map(([, iv]) => iv));
+  for (const [k, [kind]] of all.entries()) (kind === 'compiled' ? r.gqlGc : r.fbGc).push(gc[k]!);
   return r;
 }
 
@@ -325,6 +393,41 @@ async function load(url: string, e: CatalogueEntry) {
 }
 
 // ------------------------------------------------------------------------------------------
+// Ingest rows: bench/ingest.ts (owned by the ingest work, which exports nothing) as a child process
+
+/**
+ * Run `bench/ingest.ts N [--rss M]` and parse its lines: one per load ("<name> N articles in S s =
+ * X articles/s[  R round trips/article]"), "RSS after these loads: …" and the --rss progress lines
+ * (the last one is RSS after M single loads). Lines it does not recognise are passed through.
+ */
+function ingestRows(n: number, rss: number): Promise<{ rows: string[][]; notes: string[] }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [resolve(ROOT, 'bench/ingest.ts'), String(n), ...(rss ? ['--rss', String(rss)] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGTERM'), 600_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const rows: string[][] = [];
+      const notes: string[] = [];
+      let lastRss: string | null = null;
+      for (const line of out.split('\n')) {
+        const load = /^(.+?)\s+(\d+) articles in\s+([\d.]+) s =\s+([\d.]+) articles\/s(?:\s+([\d.]+) round trips\/article)?/.exec(line);
+        const progress = /^\s+(\d+) single loads: (rss .*)$/.exec(line);
+        if (load) rows.push([load[1]!.trim(), load[2]!, load[4]!, load[5] ?? 'n/a (embedded)']);
+        else if (progress) lastRss = `RSS after ${progress[1]} single loads in one process: ${progress[2]}`;
+        else if (/^RSS after/.test(line) || /^\s+\(/.test(line)) notes.push(line.trim());
+        else if (line.trim()) notes.push(`  ${line}`);
+      }
+      if (lastRss) notes.push(lastRss);
+      if (code !== 0) notes.push(`(bench/ingest.ts exited ${code})`);
+      done({ rows, notes });
+    });
+  });
+}
+
+// ------------------------------------------------------------------------------------------
 // Start-up time and Worker bundle
 
 function measureStartup(runs: number) {
@@ -388,11 +491,12 @@ function schemaHasSearch() {
   }
 }
 
+const FLOOR_QUERY = '{ __typename }';
 const started = performance.now();
 console.log(`# Newsgraph benchmarks${quick ? ' (--quick)' : ''}`);
 console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log('NOTE: a shared machine (other agents run tests on the same cores): figures are noisy; compare ratios measured side by side, not absolute times across runs.');
-console.log(`in-process: each query ≥ ${MEASURE_MS} ms alternating API and reference; load: autocannon ${LOAD_CONNECTIONS} connections × ${LOAD_SECONDS} s per query against src/node.ts\n`);
+console.log(`in-process: each query ≥ ${MEASURE_MS} ms interleaving compiled, fallback, the API SQL and the reference; load: autocannon ${LOAD_CONNECTIONS} connections × ${LOAD_SECONDS} s per query against src/node.ts\n`);
 
 const search = schemaHasSearch();
 // --quick builds the Worker bundle in the background (it takes ~10-25 s) so the run stays under a minute.
@@ -426,14 +530,15 @@ for (const n of sizes) {
   } else console.log('search: schema/schema.graphql has no Query.search; only ArticleFilter.query (if answered) is measured');
   // The floor: a request that reads nothing still goes through Hono, yoga, validation and
   // execution. Every catalogue query pays it on top of its SQL.
-  entries.push({ name: 'floor ({ __typename }, no SQL)', query: '{ __typename }', variables: {}, reference: null });
+  entries.push({ name: 'floor ({ __typename }, no SQL)', query: FLOOR_QUERY, variables: {}, reference: null });
 
   const results: QueryResult[] = [];
   const fallback = catalogue(targets, { searchTerm, rootTotalCount: false });
   for (const [k, e0] of entries.entries()) {
     let e = e0;
     process.stdout.write(`  measuring ${e.name} ... `);
-    let r = await measureEntry(h, e);
+    const isFloor = e.query === FLOOR_QUERY;
+    let r = await measureEntry(h, e, isFloor);
     const alt = fallback.find((f) => f.name === e.name);
     if (r.errors && alt && alt.query !== e.query) {
       // The API failed; retry without the root connection's totalCount (a known gap while the query surface changes).
@@ -441,7 +546,7 @@ for (const n of sizes) {
       e = { ...alt, name: `${alt.name} (no totalCount)` };
       entries[k] = e;
       const failedCount = r.statements;
-      r = await measureEntry(h, e);
+      r = await measureEntry(h, e, isFloor);
       r.errors = r.errors ?? `with totalCount: API error (${failedCount} statements); measured without it`;
     }
     process.stdout.write(`${r.gqlMs.length} requests\n`);
@@ -470,30 +575,45 @@ for (const n of sizes) {
   }
   perSize.set(n, results);
 
-  console.log(`\n### ${n} articles: per request`);
+  const floorResult = results.find((r) => r.name.startsWith('floor'));
+  const floorRps = floorResult?.load?.rps ?? NaN;
+  console.log(`\n### ${n} articles: per request (compiled = compiledReads on, fallback = off: the executor; interleaved in one process; CPU and GC of the compiled path)`);
   console.log(
     table(
-      ['query', 'SQL stmts', 'same JSON as ref', 'API p50 ms', 'API p99 ms', "API's SQL p50 ms", 'ref p50 ms', 'ref p99 ms', 'API/ref p50', 'CPU p50 ms', 'CPU p99 ms', 'resp KB', 'load req/s', 'load p50 ms', 'load p99 ms'],
+      ['query', 'SQL stmts', 'path (probe)', 'same JSON as ref', 'fallback same', 'compiled p50 ms', 'fallback p50 ms', 'ref p50 ms', 'compiled/ref', 'fallback/ref', "API's SQL p50 ms", 'CPU p50 ms', 'CPU p99 ms', 'fallback CPU p99 ms', 'GC ms/req', 'fallback GC ms/req', 'resp KB', 'load req/s', 'floor req/s', 'req/s ÷ floor', 'load p50 ms', 'load p99 ms'],
       results.map((r) => [
         r.name,
         r.statements,
+        r.path.startsWith('fallback') ? 'fallback (see below)' : r.path,
         r.same.startsWith('no') ? 'no (see below)' : r.same.startsWith('ref failed') ? 'ref failed' : r.same,
+        r.fallbackSame.startsWith('no') ? 'no (see below)' : r.fallbackSame,
         ms(quantile(r.gqlMs, 0.5)),
-        ms(quantile(r.gqlMs, 0.99)),
-        ms(quantile(r.sqlMs, 0.5)),
+        ms(quantile(r.fbMs, 0.5)),
         ms(quantile(r.refMs, 0.5)),
-        ms(quantile(r.refMs, 0.99)),
         ratio(quantile(r.gqlMs, 0.5) / quantile(r.refMs, 0.5)),
+        ratio(quantile(r.fbMs, 0.5) / quantile(r.refMs, 0.5)),
+        ms(quantile(r.sqlMs, 0.5)),
         ms(quantile(r.gqlCpu, 0.5)),
         ms(quantile(r.gqlCpu, 0.99)),
+        ms(quantile(r.fbCpu, 0.99)),
+        gcMs(r.gqlGc),
+        gcMs(r.fbGc),
         (r.bytes / 1024).toFixed(1),
         r.load ? r.load.rps.toFixed(0) : 'n/a',
+        Number.isFinite(floorRps) ? floorRps.toFixed(0) : 'n/a',
+        r.load ? `${((100 * r.load.rps) / floorRps).toFixed(0)} %` : 'n/a',
         r.load ? String(r.load.p50) : 'n/a',
         r.load ? String(r.load.p99) : 'n/a',
       ]),
     ),
   );
+  if (floorResult) {
+    const f99 = quantile(floorResult.gqlCpu, 0.99);
+    console.log(`  floor: CPU p50 ${ms(quantile(floorResult.gqlCpu, 0.5))} ms, p99 ${ms(f99)} ms per request in process; each query's CPU p99 ÷ floor's: ${results.filter((r) => r !== floorResult).map((r) => `${r.name} ${ratio(quantile(r.gqlCpu, 0.99) / f99)}`).join('; ')}`);
+  }
   for (const r of results) {
+    if (r.path.startsWith('fallback')) console.log(`  ${r.name}: ${r.path}`);
+    if (r.fallbackSame.startsWith('no')) console.log(`  ${r.name}: compiled and fallback answers differ: ${r.fallbackSame}`);
     if (r.errors) console.log(`  ${r.name}: errors: ${r.errors}`);
     if (r.same.startsWith('no') || r.same.startsWith('ref failed')) console.log(`  ${r.name}: reference JSON differs: ${r.same}`);
     if (r.load && (r.load.non2xx || r.load.errors)) console.log(`  ${r.name}: load: ${r.load.non2xx} non-2xx, ${r.load.errors} errors/timeouts`);
@@ -570,11 +690,21 @@ if (sizes.length > 1) {
 }
 
 {
-  const searchSizes = opt('search-sizes') ?? (quick ? '1000' : '1000,10000,100000');
+  // 100k only when asked: its replica (bench/replicate.ts) takes minutes to build the first time.
+  const searchSizes = opt('search-sizes') ?? '1000,10000';
   if (searchSizes !== 'none') {
     console.log('\n## Search: articles(filter: { query }) and Query.search at growing sizes (bench/search.ts)');
     await searchBench(searchSizes.split(',').map((s) => Number(s.trim())), { measureMs: MEASURE_MS, seed });
   }
+}
+
+if (!flag('no-ingest')) {
+  const n = Number(opt('ingest-articles') ?? (quick ? 100 : 500));
+  const rss = Number(opt('ingest-rss') ?? (quick ? 500 : 2000));
+  console.log(`\n## Ingest (bench/ingest.ts ${n}${rss ? ` --rss ${rss}` : ''}, a child process: fresh databases in a temp folder)`);
+  const ingest = await ingestRows(n, rss);
+  if (ingest.rows.length) console.log(table(['load', 'articles', 'articles/s', 'round trips/article'], ingest.rows));
+  for (const line of ingest.notes) console.log(line);
 }
 
 if (!flag('no-startup')) {
@@ -586,4 +716,5 @@ if (!flag('no-startup')) {
 
 console.log('\n## Worker bundle');
 console.log(await (workerBuild ?? workerBundle()));
+gcObserver.disconnect();
 console.log(`\ndone in ${((performance.now() - started) / 1000).toFixed(0)} s`);
