@@ -6,16 +6,22 @@
  * articles per transaction), then prints articles/s, HTTP requests (round trips) per article
  * counted at the client's fetch, and RSS after the loads of this process.
  *
- *   node bench/ingest.ts [N=200] [--concurrency C=1] [--chunk K=100] [--rss M]
+ *   node bench/ingest.ts [N=200] [--concurrency C=1] [--chunk K=100] [--bulk] [--rss M [--rss-caches small]]
  *
  * With C > 1, C single loads are in flight at once (they queue on the write lock; the point is
- * that nothing fails and nothing is duplicated, and what queueing costs). `--rss M` then loads
- * M corpus articles one by one in this process, printing RSS and heap every M/10 (the memory
- * check: flat within ± 20 MB). Each target starts from an empty, migrated database in a temp
- * folder, removed afterwards.
+ * that nothing fails and nothing is duplicated, and what queueing costs). `--bulk` skips the
+ * single loads. `--rss M` then loads M corpus articles one by one in this process, printing RSS
+ * (anonymous and file-backed) and heap after a forced GC every M/10 (the memory check: flat
+ * within ± 20 MB). SQLite's caches count in RSS up to their bounds: the page cache (anonymous,
+ * `cache_size`, 64 MiB as src/ingest/open.ts sets it) and the memory-mapped file (file-backed,
+ * `mmap_size`, 256 MiB); they fill as the file grows. `--rss-caches small` sets SQLite's
+ * defaults on the connection (2 MB page cache, no mmap), so what remains is the process's own
+ * growth. Each target starts from an empty, migrated database in a temp folder, removed afterwards.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client/web';
 import { createDatabase, type Database } from '../src/db/client.ts';
@@ -34,6 +40,13 @@ const ki = args.indexOf('--chunk');
 const K = ki >= 0 ? Math.max(1, Number(args[ki + 1])) : 100;
 const ri = args.indexOf('--rss');
 const M = ri >= 0 ? Number(args[ri + 1]) : 0;
+const smallCaches = args[args.indexOf('--rss-caches') + 1] === 'small';
+const bulkOnly = args.includes('--bulk');
+/** A forced full GC (V8's `gc`, exposed at run time), so heap and RSS figures are what is live. */
+const gc = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
 const mb = (n: number) => `${(n / 1e6).toFixed(0)} MB`;
 /** Linux: anonymous and file-backed resident memory (the file's memory-mapped pages are RssFile, bounded by mmap_size). */
 const rssParts = () => {
@@ -117,12 +130,13 @@ async function run(name: string, db: Database, bundles: unknown[], bulk: boolean
 const bundles = Array.from({ length: N }, (_, i) => synthetic(i));
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
 try {
-  for (const bulk of [false, true]) {
+  const modes = bulkOnly ? [true] : [false, true];
+  for (const bulk of modes) {
     const embedded = await openDatabase(`file:${join(dir, `embedded-${bulk}.db`)}`);
     await run(`embedded file (@libsql/client), ${bulk ? 'bulk' : 'single'}`, embedded, bundles, bulk);
     embedded.$client.close();
   }
-  for (const bulk of [false, true]) {
+  for (const bulk of modes) {
     const file = join(dir, `hrana-${bulk}.db`);
     (await openDatabase(`file:${file}`)).$client.close(); // migrate
     const server = await startHranaServer({ file, port: 0 });
@@ -136,12 +150,19 @@ try {
   if (M > 0) {
     // Memory over many single loads in one process: the corpus generator's articles, one transaction each.
     const db = await openDatabase(`file:${join(dir, 'rss.db')}`);
+    if (smallCaches) {
+      await db.$client.execute('PRAGMA cache_size = -2000');
+      await db.$client.execute('PRAGMA mmap_size = 0');
+    }
     const gen = new CorpusGenerator({ articles: M, seed: 1 });
+    gc();
     const start = process.memoryUsage().rss;
+    console.log(`  ${'start'.padStart(6)} (${smallCaches ? '2 MB page cache, no mmap' : 'caches as opened'}): rss ${mb(start)}${rssParts()}, heap ${mb(process.memoryUsage().heapUsed)}`);
     const started = performance.now();
     for (let i = 0; i < M; i++) {
       await loadBundle(db, gen.bundle(i));
       if ((i + 1) % Math.max(1, Math.floor(M / 10)) === 0) {
+        gc();
         const m = process.memoryUsage();
         console.log(`  ${String(i + 1).padStart(6)} single loads: rss ${mb(m.rss)} (${m.rss >= start ? '+' : ''}${mb(m.rss - start)}${rssParts()}), heap ${mb(m.heapUsed)}, ${((i + 1) / ((performance.now() - started) / 1000)).toFixed(1)} articles/s`);
       }

@@ -110,20 +110,66 @@ export const people = (placeIds: Ids): EntityKindSpec<PersonInput, { id: number;
   },
 });
 
+/**
+ * Where entity resolution reads and writes: the load's transaction (`txStore`), or the bulk
+ * planner's in-memory mirror of what its chunk read and wrote (./bulk.ts). Both run the one
+ * resolution below, so a chunk resolves exactly as its articles would one by one.
+ */
+export interface EntityStore {
+  /** `incoming` (./match.ts), which a store may remember. */
+  incoming(e: EntityInput, owner: OwnerColumn): Incoming;
+  /** The stored entities `list` could resolve to (`candidates`, ./match.ts). */
+  candidates(owner: OwnerColumn, table: EntityTable, list: Incoming[]): Candidates | Promise<Candidates>;
+  /** Offer new rows in order (`insertNew`); returns bundle key → id, a row already stored under its key giving that row's id. */
+  insertNew(table: EntityTable, rows: { e: Incoming; row: Record<string, unknown> }[], target: ConflictTarget): Ids | Promise<Ids>;
+  /** The stored rows of these ids, with the columns `kind.refine` compares. */
+  stored<S extends { id: number }>(kind: EntityKindSpec<never, S>, ids: number[]): S[] | Promise<S[]>;
+  /** Set `set` on stored row `s` (and on `s` itself). */
+  update<S extends { id: number }>(table: EntityTable, s: S, set: Partial<S>): void | Promise<void>;
+  /** Add the entities' names and external sameAs URIs (`nameRows`). */
+  addNames(owner: OwnerColumn, entities: EntityInput[], ids: Ids): void | Promise<void>;
+  /** Add the people's roles (`planRoles`). */
+  upsertRoles(people: PersonInput[], personIds: Ids, orgIds: Ids, dates: Dates): void | Promise<void>;
+  placeExists: PlaceExists;
+}
+
+/** The store of a load: statements in its transaction. */
+function txStore(tx: Tx, own: readonly string[]): EntityStore {
+  return {
+    incoming,
+    candidates: (owner, table, list) => candidates(tx, owner, table, list, own),
+    insertNew: (table, rows, target) => insertNew(tx, table, rows, target),
+    stored: (kind, ids) => kind.stored(tx, ids),
+    update: async (table, s, set) => {
+      await tx.update(table).set(set as never).where(eq(table.id, s.id));
+      Object.assign(s, set);
+    },
+    addNames: (owner, entities, ids) => addNames(tx, owner, entities, ids, own),
+    upsertRoles: (people, personIds, orgIds, dates) => upsertRoles(tx, people, personIds, orgIds, dates),
+    placeExists: async (kind, nameKey) =>
+      (await tx.select({ id: t.places.id }).from(t.places).where(and(eq(t.places.kind, kind), eq(t.places.nameKey, nameKey)))).length > 0,
+  };
+}
+
 /** Resolve or create every entity of the bundle (places, then organisations, then people and their roles). */
-export async function resolveEntities(tx: Tx, a: ArticleBundle['annotations'], dates: Dates, own: readonly string[]): Promise<EntityIds> {
-  const placeIds = await upsertEntities(tx, PLACES, a.places, own);
-  const orgIds = await upsertEntities(tx, organisations(placeIds), a.organisations, own);
-  const personIds = await upsertEntities(tx, people(placeIds), a.people, own);
-  await upsertRoles(tx, a.people, personIds, orgIds, dates);
+export function resolveEntities(tx: Tx, a: ArticleBundle['annotations'], dates: Dates, own: readonly string[]): Promise<EntityIds> {
+  return resolveEntitiesIn(txStore(tx, own), a, dates, own);
+}
+
+/** `resolveEntities` against any store (./bulk.ts passes its mirror). */
+export async function resolveEntitiesIn(store: EntityStore, a: ArticleBundle['annotations'], dates: Dates, own: readonly string[]): Promise<EntityIds> {
+  const placeIds = await upsertEntities(store, PLACES, a.places, own);
+  const orgIds = await upsertEntities(store, organisations(placeIds), a.organisations, own);
+  const personIds = await upsertEntities(store, people(placeIds), a.people, own);
+  await store.upsertRoles(a.people, personIds, orgIds, dates);
   return { placeIds, orgIds, personIds };
 }
 
 /** Match, insert what is new, refine what is stored, add names: one kind of entity. */
-async function upsertEntities<I extends EntityInput, S extends { id: number }>(tx: Tx, kind: EntityKindSpec<I, S>, inputs: I[], own: readonly string[]): Promise<Ids> {
+async function upsertEntities<I extends EntityInput, S extends { id: number }>(store: EntityStore, kind: EntityKindSpec<I, S>, inputs: I[], own: readonly string[]): Promise<Ids> {
   if (!inputs.length) return new Map();
-  const list = inputs.map((e) => incoming(e, kind.owner));
-  const c = await candidates(tx, kind.owner, kind.table, list, own);
+  const list = inputs.map((e) => store.incoming(e, kind.owner));
+  const c = await store.candidates(kind.owner, kind.table, list);
   const ids: Ids = new Map();
   for (const e of list) {
     const id = resolveIncoming(e, kind.owner, c, own);
@@ -131,23 +177,18 @@ async function upsertEntities<I extends EntityInput, S extends { id: number }>(t
   }
   const input = new Map(inputs.map((e) => [e.key, e]));
   const fresh = list.filter((e) => !ids.has(e.key));
-  const placeExists: PlaceExists = async (kind, nameKey) =>
-    (await tx.select({ id: t.places.id }).from(t.places).where(and(eq(t.places.kind, kind), eq(t.places.nameKey, nameKey)))).length > 0;
   for (const batch of kind.batches?.(fresh) ?? [fresh]) {
     const rows = batch.map((e) => ({ e, row: kind.newRow(input.get(e.key)!, ids, c) }));
-    for (const [key, id] of await insertNew(tx, kind.table, rows, kind.conflict)) ids.set(key, id);
+    for (const [key, id] of await store.insertNew(kind.table, rows, kind.conflict)) ids.set(key, id);
   }
-  const stored = new Map((await kind.stored(tx, uniq(ids.values()))).map((s) => [s.id, s]));
+  const stored = new Map((await store.stored(kind, uniq(ids.values()))).map((s) => [s.id, s]));
   for (const e of inputs) {
     const id = ids.get(e.key)!;
     const s = stored.get(id)!;
-    const set = await kind.refine(e, id, s, ids, c, placeExists);
-    if (Object.keys(set).length) {
-      await tx.update(kind.table).set(set as never).where(eq(kind.table.id, id));
-      Object.assign(s, set);
-    }
+    const set = await kind.refine(e, id, s, ids, c, store.placeExists);
+    if (Object.keys(set).length) await store.update(kind.table, s, set);
   }
-  await addNames(tx, kind.owner, inputs, ids, own);
+  await store.addNames(kind.owner, inputs, ids);
   return ids;
 }
 

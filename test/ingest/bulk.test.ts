@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../src/db/client.ts';
+import { type Database } from '../../src/db/client.ts';
 import { loadBundles } from '../../src/ingest/bulk.ts';
 import { loadBundle } from '../../src/ingest/load.ts';
 import { openDatabase } from '../../src/ingest/open.ts';
@@ -132,4 +132,100 @@ describe('a chunk with bad articles', () => {
     db.$client.close();
     one.$client.close();
   }, 60_000);
+});
+
+/**
+ * A chunk's writes go table by table, each table's rows of every article in one statement: this
+ * chunk makes that order matter. Stored rows are refined by later articles (a place's kind and
+ * country, an organisation's acronym, a person's nationality), an entity made by one article
+ * gets aliases from the next, one engagement is re-reported with new words in the same chunk,
+ * ninjs events and evidence set the article's late columns, and the alias rows offered pass
+ * SQLite's parameter limit, so that insert is split.
+ */
+describe('a chunk whose writes depend on one another', () => {
+  const town = (i: number) => `Velmora ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26)}`;
+  const person = (i: number, k: number) => `Orla Quenby${k}x${i % 7}`;
+  function article(i: number) {
+    const headline = `Harbour council of ${town(i)} meets on dredging, part ${i}`;
+    const body = `In ${town(i)} the harbour council met again. Speakers from the Harbour Authority argued over dredging costs of $${i + 2} million.`;
+    const text = `${headline}\n${body}`;
+    const span = (words: string): [number, number] => [text.indexOf(words), text.indexOf(words) + words.length];
+    const crowd = Array.from({ length: 30 }, (_, k) => ({
+      key: `c${k}`,
+      name: person(i, k),
+      aliases: [`O. Quenby${k}x${i % 7}`, `Quenby${k}x${i % 7}`, `Orla Q${k}x${i % 7}`],
+      rel: 'mentions',
+    }));
+    return {
+      ninjs: {
+        uri: `urn:bulk-writes:${i}`,
+        type: 'text',
+        language: 'en',
+        firstCreated: new Date(Date.UTC(2030, 0, 1) + i * 86_400_000).toISOString(),
+        headlines: [{ role: 'main', value: headline }],
+        bodies: [{ role: 'main', contentType: 'text/plain', value: body }],
+        events: [{ name: `Council sitting ${i % 3}`, rel: 'about', literal: 'sitting' }],
+      },
+      annotations: {
+        people: [
+          // From article 1 on she has a nationality (refines the row article 0 made) and from article 2 an alias.
+          { key: 'mayor', name: 'Tamsin Orrell', rel: 'about', ...(i >= 1 ? { nationality: 'land' } : {}), aliases: i >= 2 ? ['T. Orrell'] : [] },
+          ...crowd,
+        ],
+        organisations: [
+          // The acronym arrives in article 3 (an update whose trigger queues the articles linking to it).
+          { key: 'ha', name: 'Harbour Authority', kind: 'GOVERNMENT_BODY', rel: 'mentions', ...(i >= 3 ? { acronym: 'HAV' } : {}) },
+        ],
+        places: [
+          // Kind OTHER at first, CITY with a country from article 1 on (kind upgrade and country set on a stored row).
+          { key: 'port', name: 'Port Selwick', kind: i === 0 ? 'OTHER' : 'CITY', rel: 'about', ...(i >= 1 ? { country: 'land' } : {}) },
+          { key: 'land', name: 'Norvania', kind: 'COUNTRY', rel: 'mentions' },
+          { key: 'town', name: town(i), kind: 'CITY', rel: 'mentions', country: 'land' },
+        ],
+        engagements: [
+          {
+            key: 'sitting',
+            kind: 'MEETING',
+            cameo: '040',
+            // The same sitting (same fingerprint) in every third article, each time in other words.
+            summary: `The council sits, as told in part ${i}`,
+            date: { edtf: `2030-01-0${1 + (i % 3)}` },
+            place: 'port',
+            participants: [{ actor: 'mayor', role: 'HOST' }, { actor: 'ha', role: 'PARTICIPANT' }, { actor: 'c0', role: 'GUEST' }],
+            evidence: { stage: 'engagements', rule: 'met-verb', spans: [span('harbour council met')] },
+          },
+        ],
+        figures: [{ text: `$${i + 2} million`, value: (i + 2) * 1e6, currency: 'USD', metric: 'dredging cost' }],
+      },
+    };
+  }
+  const inputs = () => Array.from({ length: 50 }, (_, i) => article(i));
+
+  it('gives the database the one-by-one loads give', async () => {
+    const one = await open('writes-single');
+    for (const b of inputs()) await loadBundle(one, b, { now });
+    const db = await open('writes-bulk');
+    const sent: string[] = [];
+    const transaction = db.$client.transaction.bind(db.$client);
+    db.$client.transaction = (async (...args: Parameters<typeof transaction>) => {
+      const tx = await transaction(...args);
+      const batch = tx.batch.bind(tx);
+      tx.batch = (stmts) => (sent.push(...stmts.map((s) => (typeof s === 'string' ? s : 'sql' in s ? s.sql : s[0]))), batch(stmts));
+      return tx;
+    }) as typeof db.$client.transaction;
+    const outcomes = await loadBundles(db, inputs(), { now, chunkSize: 50 });
+    expect(outcomes.map((o) => (o.status === 'loaded' ? o.via : o.status))).toEqual(Array(50).fill('bulk'));
+    // The case is there: alias inserts split at the parameter limit, refining updates, late columns set.
+    expect(sent.filter((s) => s.startsWith('insert into "aliases"')).length).toBeGreaterThan(1);
+    expect(sent.some((s) => /^update "places" set .*"kind"/.test(s))).toBe(true);
+    expect(sent.some((s) => /^update "organisations" set .*"acronym"/.test(s))).toBe(true);
+    const late = await db.$client.execute("select count(*) n from articles where extraction is not null and ninjs_extra like '%Council sitting%'");
+    expect(Number(late.rows[0]!.n)).toBe(50);
+    const bulk = await dump(db);
+    const single = await dump(one);
+    expect(Object.keys(bulk)).toEqual(Object.keys(single));
+    for (const table of Object.keys(single)) expect(bulk[table], table).toEqual(single[table]);
+    db.$client.close();
+    one.$client.close();
+  }, 120_000);
 });
