@@ -100,9 +100,10 @@ export class CursorPool {
 
 function cursorSpaceOf(cursor: string): string {
   try {
-    const text = Buffer.from(cursor, 'base64').toString('utf8');
-    if (!text.startsWith('ng1|')) return '?';
-    const rest = text.slice(4);
+    const hex = cursor.startsWith('ng2.');
+    const text = hex ? Buffer.from(cursor.slice(4), 'hex').toString('utf8') : Buffer.from(cursor, 'base64').toString('utf8');
+    if (!hex && !text.startsWith('ng1|')) return '?';
+    const rest = hex ? text : text.slice(4);
     const bar = rest.indexOf('|', rest.indexOf(':'));
     return bar === -1 ? '?' : rest.slice(0, bar);
   } catch {

@@ -202,11 +202,37 @@ describe('bad arguments are errors with a code', () => {
   });
 
   it('a malformed cursor is INVALID_CURSOR', async () => {
-    for (const cursor of ['x', 'not base64 !!', '', Buffer.from('DC:N:1').toString('base64'), Buffer.from('ng1|Article:PUBLISHED_DESC|garbage').toString('base64')]) {
+    const hex = (text: string) => Buffer.from(text).toString('hex').toUpperCase();
+    for (const cursor of [
+      'x',
+      'not base64 !!',
+      '',
+      Buffer.from('DC:N:1').toString('base64'),
+      Buffer.from('ng1|Article:PUBLISHED_DESC|garbage').toString('base64'),
+      'ng2.',
+      'ng2.XYZ',
+      `ng2.${hex('Article:PUBLISHED_DESC|garbage')}`,
+      `ng2.${hex('Article:PUBLISHED_DESC')}FF`,
+    ]) {
       expect(await code(`{ articles(first: 1, after: ${JSON.stringify(cursor)}) { edges { cursor } } }`)).toBe('INVALID_CURSOR');
     }
     expect(await code('{ search(query: "tie", after: "nope") { totalCount } }')).toBe('INVALID_CURSOR');
     expect(await code('{ person(slug: "ada-tie") { articles(first: 1, before: "nope") { totalCount } } }')).toBe('INVALID_CURSOR');
+  });
+
+  it('cursors are hex ("ng2."), and cursors of the earlier base64 form still page the same', async () => {
+    const page = await t.gql('{ articles(first: 2) { edges { cursor node { slug } } pageInfo { endCursor } } }');
+    const cursor: string = page.body.data.articles.pageInfo.endCursor;
+    expect(cursor).toMatch(/^ng2\.[0-9A-F]+$/);
+    const text = Buffer.from(cursor.slice(4), 'hex').toString('utf8');
+    expect(text.startsWith('Article:PUBLISHED_DESC|T:[')).toBe(true);
+    const chunk = text.slice('Article:PUBLISHED_DESC|'.length);
+    const old = Buffer.from(`ng1|Article:PUBLISHED_DESC|${Buffer.from(`DC:${chunk}`).toString('base64')}`).toString('base64');
+    const next = await t.gql('query($a: String) { articles(first: 2, after: $a) { edges { node { slug } } } }', { a: cursor });
+    const nextOld = await t.gql('query($a: String) { articles(first: 2, after: $a) { edges { node { slug } } } }', { a: old });
+    expect(next.body.errors).toBeUndefined();
+    expect(nextOld.body.data).toEqual(next.body.data);
+    expect(next.body.data.articles.edges.length).toBeGreaterThan(0);
   });
 
   it('a cursor of another list or ordering is INVALID_CURSOR', async () => {

@@ -32,13 +32,15 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { SQL } from 'drizzle-orm';
+import { decodeBase64, decodeCursorChunk } from '@pothos/core';
+import { decodeCursor } from '../connections/cursors.ts';
 import { articleFilterCount, articleFilterWhere } from '../connections/articles.ts';
 import { pageSizeFor, type PageLimits } from '../connections/page-sizes.ts';
 import { countSql, whereSql } from '../connections/totals.ts';
 import { lookupWhere } from '../lookups.ts';
 import { articleLinkCount, engagementActorCount, engagementWhere } from '../types/filters.ts';
-import { booleanJson, floatJson, globalIdSql, join, jsonObject, literal, MAX_OBJECT_PAIRS, param, raw, sql, type Frag } from './json-sql.ts';
-import { ACTOR_TYPES, TYPES, type ConnectionSql, type FieldSql } from './types.ts';
+import { booleanJson, FALLBACK_MARK, floatJson, globalIdSql, join, jsonObject, literal, MAX_OBJECT_PAIRS, param, raw, sql, type Frag } from './json-sql.ts';
+import { ACTOR_TYPES, articleKeys, articleSpace, engagementKeys, engagementSpace, TYPES, type ConnectionSql, type FieldSql, type SortKey } from './types.ts';
 
 /** Why an operation is not compiled (it goes through the executor). */
 export class Unsupported extends Error {}
@@ -310,9 +312,13 @@ class ReadCompiler {
     return sql`case when coalesce(${known}) is not null then ${this.object(pairs)} end`;
   }
 
-  /** A page size as the executor checks it (refusals go through the executor). */
-  pageSize(args: Record<string, unknown>): number {
-    if (args.after != null || args.before != null || args.last != null) throw new Unsupported('cursor paging (after, before, last)');
+  /**
+   * A forward page's size and `after` position as the executor checks them (refusals, backward
+   * pages and cursors of another shape go through the executor).
+   * @returns the size, and the cursor's values (null without `after`) and plugin cursor
+   */
+  page(args: Record<string, unknown>, space: string, keys: SortKey[]): Page {
+    if (args.before != null || args.last != null) throw new Unsupported('backward paging (before, last)');
     let size: number;
     try {
       size = pageSizeFor(args, this.limits).size;
@@ -320,28 +326,45 @@ class ReadCompiler {
       throw new Unsupported('a page size the executor refuses');
     }
     if (size === 0) throw new Unsupported('an empty page (first: 0)');
-    return size;
+    if (args.after == null) return { size, after: null, inner: null };
+    let inner: string;
+    let values: unknown;
+    try {
+      inner = decodeCursor(space, String(args.after), 'after');
+      values = decodeCursorChunk(decodeBase64(inner).slice('DC:'.length));
+    } catch {
+      throw new Unsupported('a cursor the executor refuses');
+    }
+    const list = Array.isArray(values) ? values : [values];
+    const fits = list.length === keys.length && list.every((v, i) => (keys[i]!.kind === 'S' ? typeof v === 'string' : typeof v === 'number'));
+    if (!fits) throw new Unsupported('a cursor of another shape');
+    return { size, after: list, inner };
   }
 
   /**
-   * A connection's JSON: `totalCount` and `edges` (node, rel, relevance, __typename) in key order.
-   * @param page its FROM … WHERE … clause (row alias `t`, link alias `l`), ORDER BY terms and size
+   * A connection's JSON in its selection's key order: `totalCount`, `edges` (node, cursor, rel,
+   * relevance), `pageInfo` (first page or after a cursor), `__typename`.
+   * @param page its FROM … WHERE … clause (row alias `t`, link alias `l`), sort keys, size and cursor
    * @param edge builds an edge's link fields (rel, relevance) or null
    */
   connection(
     def: GraphQLField<unknown, unknown>,
     nodes: FieldNode[],
     node: { type: string; t: string; l: string },
-    page: { from: Frag; order: string; size: number },
+    page: { from: Frag; keys: SortKey[]; space: string } & Page,
     count: () => Frag,
     edge?: { rel: (l: string) => string; relevance: (l: string) => string },
   ): Frag {
     const connectionType = getNamedType(def.type) as GraphQLObjectType;
+    const order = page.keys.map((k) => `${k.expr} ${k.dir}`).join(', ');
+    const from = page.after ? join([page.from, ' and ', keyset(page.keys, page.after)]) : page.from;
+    const cursor = cursorSql(page.space, page.keys);
     const pairs: [string, Frag][] = [];
     for (const [key, fieldNodes] of this.collect(connectionType, this.subs(nodes))) {
       const name = fieldNodes[0]!.name.value;
       if (name === '__typename') pairs.push([key, literal(connectionType.name)]);
       else if (name === 'totalCount') pairs.push([key, count()]);
+      else if (name === 'pageInfo') pairs.push([key, this.pageInfo(connectionType, fieldNodes, from, order, cursor, page)]);
       else if (name === 'edges') {
         const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
         const edgePairs: [string, Frag][] = [];
@@ -349,24 +372,46 @@ class ReadCompiler {
           const edgeField = edgeNodes[0]!.name.value;
           if (edgeField === '__typename') edgePairs.push([edgeKey, literal(edgeType.name)]);
           else if (edgeField === 'node') edgePairs.push([edgeKey, this.objectOf(node.type, node.t, this.subs(edgeNodes))]);
+          else if (edgeField === 'cursor') edgePairs.push([edgeKey, raw(cursor)]);
           else if (edgeField === 'rel') edgePairs.push([edgeKey, edge ? raw(edge.rel(node.l)) : raw('null')]);
           else if (edgeField === 'relevance') edgePairs.push([edgeKey, edge ? floatJson(raw(edge.relevance(node.l))) : raw('null')]);
           else throw new Unsupported(`${edgeType.name}.${edgeField}`);
         }
-        // Shallow: the page's rows are picked by rowid in a leaf sub-query and aggregated in order,
-        // so the edges sit one sub-query level deep, not two (SQLite's parser stack bounds the nesting).
         const limit = String(page.size);
         if (this.shallow) {
+          // Shallow: the page's rows are picked by rowid in a leaf sub-query and aggregated in order,
+          // so the edges sit one sub-query level deep, not two (SQLite's parser stack bounds the nesting).
           const rowid = `${node.l}.rowid`;
-          const pageRows = sql`select ${rowid} ${page.from} order by ${page.order} limit ${limit}`;
-          pairs.push([key, sql`(select json_group_array(${this.object(edgePairs)} order by ${page.order}) ${page.from} and ${rowid} in (${pageRows}))`]);
+          const pageRows = sql`select ${rowid} ${from} order by ${order} limit ${limit}`;
+          pairs.push([key, sql`(select json_group_array(${this.object(edgePairs)} order by ${order}) ${from} and ${rowid} in (${pageRows}))`]);
         } else {
           // Faster (the rows are read and sorted once) but a level deeper.
-          pairs.push([key, sql`(select json_group_array(json(x)) from (select ${this.object(edgePairs)} as x ${page.from} order by ${page.order} limit ${limit}))`]);
+          pairs.push([key, sql`(select json_group_array(json(x)) from (select ${this.object(edgePairs)} as x ${from} order by ${order} limit ${limit}))`]);
         }
       } else throw new Unsupported(`${connectionType.name}.${name}`);
     }
     return this.object(pairs);
+  }
+
+  /**
+   * PageInfo of a forward page, as the Drizzle plugin computes it: the page is read with one row
+   * more, `hasNextPage` when that row exists, `hasPreviousPage` when the page is after a cursor,
+   * and the first and last edges' cursors (null on an empty page).
+   */
+  pageInfo(connectionType: GraphQLObjectType, nodes: FieldNode[], from: Frag, order: string, cursor: string, page: Page): Frag {
+    const type = getNamedType(connectionType.getFields().pageInfo!.type) as GraphQLObjectType;
+    const size = page.size;
+    const pairs: [string, Frag][] = [];
+    for (const [key, fieldNodes] of this.collect(type, this.subs(nodes))) {
+      const name = fieldNodes[0]!.name.value;
+      if (name === '__typename') pairs.push([key, literal(type.name)]);
+      else if (name === 'hasNextPage') pairs.push([key, raw(`json(iif(count(*) > ${size}, 'true', 'false'))`)]);
+      else if (name === 'hasPreviousPage') pairs.push([key, raw(page.after ? `json('true')` : `json('false')`)]);
+      else if (name === 'startCursor') pairs.push([key, raw(`iif(count(*) = 0, null, json_extract(json_group_array(c order by rn), '$[0]'))`)]);
+      else if (name === 'endCursor') pairs.push([key, raw(`iif(count(*) = 0, null, json_extract(json_group_array(c order by rn), '$[' || (min(count(*), ${size}) - 1) || ']'))`)]);
+      else throw new Unsupported(`${type.name}.${name}`);
+    }
+    return sql`(select ${this.object(pairs)} from (select ${cursor} as c, row_number() over (order by ${order}) as rn ${from} order by ${order} limit ${String(size + 1)}))`;
   }
 
   nestedConnection(r: string, c: ConnectionSql, def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
@@ -374,17 +419,19 @@ class ReadCompiler {
       if (value == null || ['first', 'after', 'before', 'last'].includes(name)) continue;
       if (!c.args?.includes(name)) throw new Unsupported(`${def.name}(${name})`);
     }
-    const size = this.pageSize(args);
     const t = this.alias();
     const l = this.alias();
+    const orderBy = typeof args.orderBy === 'string' ? args.orderBy : null;
+    const keys = c.keys(t, l, orderBy);
+    const space = c.space(orderBy);
+    const page = this.page(args, space, keys);
     const rel = typeof args.rel === 'string' ? args.rel : null;
     const relCondition = (link: string) => (rel ? sql` and ${link}.rel = ${param(rel)}` : raw(''));
-    const order = c.order(t, l, typeof args.orderBy === 'string' ? args.orderBy : null)!;
     return this.connection(
       def,
       nodes,
       { type: c.node, t, l },
-      { from: join([c.from(t, l, r), relCondition(l)]), order, size },
+      { from: join([c.from(t, l, r), relCondition(l)]), keys, space, ...page },
       () => (rel ? sql`(${c.count(r).slice(1, -1)}${relCondition('l')})` : raw(c.count(r))),
       c.edge,
     );
@@ -429,42 +476,44 @@ class ReadCompiler {
 
   rootArticles(def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
     const filter = (args.filter ?? null) as Parameters<typeof articleFilterWhere>[0];
-    if (filter?.query != null) throw new Unsupported('a full-text filter');
-    const size = this.pageSize(args);
     const order = (args.orderBy ?? 'PUBLISHED_DESC') as 'PUBLISHED_DESC' | 'PUBLISHED_ASC' | 'HEADLINE_ASC';
+    const t = 'articles';
+    const keys = articleKeys(t, null, order);
+    const space = articleSpace(order);
+    const page = this.page(args, space, keys);
     let pageWhere: SQL | undefined;
     let count: () => Frag;
     try {
-      pageWhere = whereSql('articles', articleFilterWhere(filter, { rows: size + 1, order, after: null }));
+      // As Query.articles' resolver: a forward page may be cut to its rows inside the filter.
+      pageWhere = whereSql('articles', articleFilterWhere(filter, { rows: page.size + 1, order, after: page.inner }));
       const counted = articleLinkCount(filter) ?? articleFilterCount(filter) ?? countSql('articles', articleFilterWhere(filter));
       const rendered = this.render(counted);
       count = () => ({ sql: rendered.sql, params: [...rendered.params] });
     } catch {
       throw new Unsupported('a filter the executor refuses');
     }
-    const t = 'articles';
-    const orderSql =
-      order === 'HEADLINE_ASC' ? `${t}.headline asc, ${t}.id asc` : order === 'PUBLISHED_ASC' ? `coalesce(${t}.published_at, '9999') asc, ${t}.id asc` : `coalesce(${t}.published_at, '') desc, ${t}.id desc`;
-    return this.connection(def, nodes, { type: 'Article', t, l: t }, { from: this.rootFrom('articles', pageWhere), order: orderSql, size }, count);
+    return this.connection(def, nodes, { type: 'Article', t, l: t }, { from: this.rootFrom('articles', pageWhere), keys, space, ...page }, count);
   }
 
   rootEngagements(def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
     const filter = (args.filter ?? null) as Parameters<typeof engagementWhere>[0];
-    const size = this.pageSize(args);
     const order = (args.orderBy ?? 'DATE_DESC') as 'DATE_DESC' | 'DATE_ASC';
+    const t = 'engagements';
+    const keys = engagementKeys(t, null, order);
+    const space = engagementSpace(order);
+    const page = this.page(args, space, keys);
     let pageWhere: SQL | undefined;
     let count: () => Frag;
     try {
-      pageWhere = whereSql('engagements', engagementWhere(filter, { rows: size + 1, order }));
+      // As Query.engagements' resolver: only a first page is cut to its rows.
+      pageWhere = whereSql('engagements', page.after ? engagementWhere(filter) : engagementWhere(filter, { rows: page.size + 1, order }));
       const counted = engagementActorCount(filter) ?? countSql('engagements', engagementWhere(filter));
       const rendered = this.render(counted);
       count = () => ({ sql: rendered.sql, params: [...rendered.params] });
     } catch {
       throw new Unsupported('a filter the executor refuses');
     }
-    const t = 'engagements';
-    const orderSql = order === 'DATE_ASC' ? `coalesce(${t}.date_earliest, '9999-99-99') asc, ${t}.id asc` : `coalesce(${t}.date_latest, '') desc, ${t}.id desc`;
-    return this.connection(def, nodes, { type: 'Engagement', t, l: t }, { from: this.rootFrom('engagements', pageWhere), order: orderSql, size }, count);
+    return this.connection(def, nodes, { type: 'Engagement', t, l: t }, { from: this.rootFrom('engagements', pageWhere), keys, space, ...page }, count);
   }
 
   /** `from <table> [where <filter>]` of a root list: the table unaliased, as the executor's filters name it. */
@@ -473,6 +522,45 @@ class ReadCompiler {
     const rendered = this.render(where);
     return join([`from ${table} where `, { sql: rendered.sql, params: rendered.params }]);
   }
+}
+
+/** A forward page: its size and, after a cursor, the cursor's values and the plugin's cursor. */
+interface Page {
+  size: number;
+  after: unknown[] | null;
+  inner: string | null;
+}
+
+/**
+ * The rows after a cursor in the order of `keys` (the executor's keyset condition):
+ * k1 beyond v1, or k1 = v1 and k2 beyond v2, and so on.
+ */
+function keyset(keys: SortKey[], values: unknown[]): Frag {
+  const terms = keys.map((_k, i) =>
+    join(
+      keys.slice(0, i + 1).map((k, j) => sql`${k.expr} ${j < i ? '=' : k.dir === 'desc' ? '<' : '>'} ${param(values[j])}`),
+      ' and ',
+    ),
+  );
+  return sql`(${join(terms.map((term) => sql`(${term})`), ' or ')})`;
+}
+
+/** A number as JavaScript's String() writes it, where SQL can (else null: see `floatJson`). */
+function numberText(expr: string): string {
+  return `case when ${expr} = cast(${expr} as integer) and abs(${expr}) < 9007199254740992 then printf('%d', ${expr}) ` +
+    `when abs(${expr}) >= 0.0001 and abs(${expr}) < 1e15 then printf('%.15g', ${expr}) end`;
+}
+
+/**
+ * A row's cursor as src/graphql/connections/cursors.ts writes it: "ng2." and the hex of
+ * "space|T:" + the JSON array of its tagged sort values (@pothos/core `encodeCursorTuple`). A float
+ * SQL cannot write as JavaScript does gives `FALLBACK_MARK`, and the executor answers.
+ */
+function cursorSql(space: string, keys: SortKey[]): string {
+  const chunks = keys.map((k) => (k.kind === 'S' ? `'S:' || ${k.expr}` : k.kind === 'N' ? `'N:' || ${k.expr}` : `'N:' || (${numberText(k.expr)})`));
+  const cursor = `'ng2.' || hex('${space.replaceAll("'", "''")}|T:' || json_array(${chunks.join(', ')}))`;
+  const floats = keys.filter((k) => k.kind === 'F').map((k) => `(${numberText(k.expr)}) is null`);
+  return floats.length ? `case when ${floats.join(' or ')} then '${FALLBACK_MARK}' else ${cursor} end` : cursor;
 }
 
 /** The foreign key of an actor row of `typeName`. */

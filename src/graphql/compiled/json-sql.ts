@@ -67,6 +67,14 @@ export function booleanJson(expr: Frag): Frag {
 }
 
 /**
+ * The mark of an answer SQL could not write exactly as the executor does (a cursor holding such
+ * a float): the plugin then answers through the executor.
+ */
+export const FALLBACK_MARK = '\u0001newsgraph:fallback';
+/** `FALLBACK_MARK` as it appears inside the JSON text. */
+export const FALLBACK_MARK_JSON = '\\u0001newsgraph:fallback';
+
+/**
  * The mark of a number SQL cannot be sure to write as JavaScript does: a JSON string holding a
  * control character, a tag and the number's exact source text (a decimal's own digits, or a
  * real as SQLite's JSON writes it, which is what the executor parses).

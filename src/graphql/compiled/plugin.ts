@@ -13,7 +13,7 @@ import type { Plugin } from 'graphql-yoga';
 import { variablesKey } from '../limits.ts';
 import type { Context } from '../builder.ts';
 import { compileRead, Unsupported, type CompiledRead, type RenderSql } from './compile.ts';
-import { MARKED_NUMBER, NUMBER_MARK_JSON } from './json-sql.ts';
+import { FALLBACK_MARK_JSON, MARKED_NUMBER, NUMBER_MARK_JSON } from './json-sql.ts';
 
 /** Which path answered a request, for the debug extension. */
 export interface CompiledReadState {
@@ -126,6 +126,7 @@ export function compiledReadPlugin(enabled: boolean): Plugin {
           }
         }
         if (typeof text !== 'string') return fallback('the statement returned no JSON');
+        if (text.includes(FALLBACK_MARK_JSON)) return fallback('a value SQL cannot write as the executor does');
         let json: string | null = text;
         if (json.includes(NUMBER_MARK_JSON)) {
           json = finishNumbers(json);

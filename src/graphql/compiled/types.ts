@@ -27,20 +27,29 @@ export type FieldSql =
   /** A connection (see `ConnectionSql`). */
   | { kind: 'connection'; connection: ConnectionSql };
 
+/** One term of a connection's ordering: its SQL, direction, and how its value is written in a cursor (string, integer, float). */
+export interface SortKey {
+  expr: string;
+  dir: 'asc' | 'desc';
+  kind: 'S' | 'N' | 'F';
+}
+
 /**
  * A nested connection: its rows as `from` (target alias `t`, link alias `l`, parent `r`), its
- * orderings (by the `orderBy` argument's value, null for the default), the edge's link
- * columns, and the count of the whole list.
+ * orderings (by the `orderBy` argument's value, null for the default) as sort keys, which are
+ * also the values of its cursors (the executor's keyset cursors hold exactly these), its cursor
+ * space (src/graphql/connections/cursors.ts), the edge's link columns, and the count of the list.
  */
 export interface ConnectionSql {
   node: string;
   table: string;
   from: (t: string, l: string, r: string) => string;
-  order: (t: string, l: string, orderBy: string | null) => string | null;
+  keys: (t: string, l: string, orderBy: string | null) => SortKey[];
+  space: (orderBy: string | null) => string;
   count: (r: string) => string;
   /** Edge fields read from the link row (`rel`, `relevance`); absent: null on this list. */
   edge?: { rel: (l: string) => string; relevance: (l: string) => string };
-  /** Arguments besides first (and orderBy when `order` takes it) that have an SQL form here. */
+  /** Arguments besides first and after that have an SQL form here (orderBy, rel). */
   args?: readonly string[];
 }
 
@@ -61,22 +70,32 @@ const aliasNames = (owner: string, exclude: (r: string) => string): FieldSql => 
 /** sameAs URIs in the order the executor's relational query reads them (no ORDER BY: the owner index). */
 const sameAs = (owner: string): FieldSql => ({ kind: 'strings', array: (r) => `(select json_group_array(s.uri) from same_as s where s.${owner} = ${r}.id)` });
 
-const articleOrder = (t: string, l: string | null, orderBy: string | null) => {
-  if (orderBy === 'HEADLINE_ASC') return `${t}.headline asc, ${t}.id asc`;
-  if (orderBy === 'PUBLISHED_ASC') return l ? `${l}.published_asc_key asc, ${l}.article_id asc` : `coalesce(${t}.published_at, '9999') asc, ${t}.id asc`;
-  return l ? `${l}.published_desc_key desc, ${l}.article_id desc` : `coalesce(${t}.published_at, '') desc, ${t}.id desc`;
+const key = (expr: string, dir: 'asc' | 'desc', kind: SortKey['kind']): SortKey => ({ expr, dir, kind });
+
+/** Article orderings (src/graphql/connections/orderings.ts `articleOrder`); `l`: a link row carrying the keys. */
+export const articleKeys = (t: string, l: string | null, orderBy: string | null): SortKey[] => {
+  if (orderBy === 'HEADLINE_ASC') return [key(`${t}.headline`, 'asc', 'S'), key(`${t}.id`, 'asc', 'N')];
+  if (orderBy === 'PUBLISHED_ASC')
+    return l ? [key(`${l}.published_asc_key`, 'asc', 'S'), key(`${l}.article_id`, 'asc', 'N')] : [key(`coalesce(${t}.published_at, '9999')`, 'asc', 'S'), key(`${t}.id`, 'asc', 'N')];
+  return l ? [key(`${l}.published_desc_key`, 'desc', 'S'), key(`${l}.article_id`, 'desc', 'N')] : [key(`coalesce(${t}.published_at, '')`, 'desc', 'S'), key(`${t}.id`, 'desc', 'N')];
 };
-const engagementOrder = (t: string, l: string | null, orderBy: string | null) => {
-  if (orderBy === 'DATE_ASC') return l ? `${l}.date_asc_key asc, ${l}.engagement_id asc` : `coalesce(${t}.date_earliest, '9999-99-99') asc, ${t}.id asc`;
-  return l ? `${l}.date_desc_key desc, ${l}.engagement_id desc` : `coalesce(${t}.date_latest, '') desc, ${t}.id desc`;
+/** Engagement orderings (`engagementOrder`); `l`: `engagement_actors`, which carries the keys. */
+export const engagementKeys = (t: string, l: string | null, orderBy: string | null): SortKey[] => {
+  if (orderBy === 'DATE_ASC')
+    return l ? [key(`${l}.date_asc_key`, 'asc', 'S'), key(`${l}.engagement_id`, 'asc', 'N')] : [key(`coalesce(${t}.date_earliest, '9999-99-99')`, 'asc', 'S'), key(`${t}.id`, 'asc', 'N')];
+  return l ? [key(`${l}.date_desc_key`, 'desc', 'S'), key(`${l}.engagement_id`, 'desc', 'N')] : [key(`coalesce(${t}.date_latest, '')`, 'desc', 'S'), key(`${t}.id`, 'desc', 'N')];
 };
+/** Cursor spaces of article and engagement lists. */
+export const articleSpace = (orderBy: string | null) => `Article:${orderBy ?? 'PUBLISHED_DESC'}`;
+export const engagementSpace = (orderBy: string | null) => `Engagement:${orderBy ?? 'DATE_DESC'}`;
 
 /** An entity's articles through its link table (`article_people` …): edges carry rel and relevance. */
 const entityArticles = (linkTable: string, owner: string): ConnectionSql => ({
   node: 'Article',
   table: 'articles',
   from: (t, l, r) => `from ${linkTable} ${l} join articles ${t} on ${t}.id = ${l}.article_id where ${l}.${owner} = ${r}.id`,
-  order: (t, l, orderBy) => articleOrder(t, l, orderBy),
+  keys: (t, l, orderBy) => articleKeys(t, l, orderBy),
+  space: articleSpace,
   count: (r) => `(select count(*) from ${linkTable} l where l.${owner} = ${r}.id)`,
   edge: { rel: (l) => `upper(${l}.rel)`, relevance: (l) => `${l}.relevance` },
   args: ['orderBy'],
@@ -87,7 +106,8 @@ const actorEngagements = (owner: string): ConnectionSql => ({
   node: 'Engagement',
   table: 'engagements',
   from: (t, l, r) => `from engagement_actors ${l} join engagements ${t} on ${t}.id = ${l}.engagement_id where ${l}.${owner} = ${r}.id`,
-  order: (t, l, orderBy) => engagementOrder(t, l, orderBy),
+  keys: (t, l, orderBy) => engagementKeys(t, l, orderBy),
+  space: engagementSpace,
   count: (r) => `(select count(*) from engagement_actors l where l.${owner} = ${r}.id)`,
   args: ['orderBy'],
 });
@@ -97,7 +117,8 @@ const articleLinks = (node: string, table: string, linkTable: string, owner: str
   node,
   table,
   from: (t, l, r) => `from ${linkTable} ${l} join ${table} ${t} on ${t}.id = ${l}.${owner} where ${l}.article_id = ${r}.id`,
-  order: (t, l) => `coalesce(${l}.relevance, -1) desc, ${t}.id asc`,
+  keys: (t, l) => [key(`coalesce(${l}.relevance, -1)`, 'desc', 'F'), key(`${t}.id`, 'asc', 'N')],
+  space: () => `Article${node}:RELEVANCE`,
   count: (r) => `(select count(*) from ${linkTable} l where l.article_id = ${r}.id)`,
   edge: { rel: (l) => `upper(${l}.rel)`, relevance: (l) => `${l}.relevance` },
   args: ['rel'],
@@ -137,7 +158,8 @@ export const TYPES: Record<string, TypeSql> = {
           node: 'Engagement',
           table: 'engagements',
           from: (t, l, r) => `from engagement_articles ${l} join engagements ${t} on ${t}.id = ${l}.engagement_id where ${l}.article_id = ${r}.id`,
-          order: (t, _l, orderBy) => engagementOrder(t, null, orderBy),
+          keys: (t, _l, orderBy) => engagementKeys(t, null, orderBy),
+          space: engagementSpace,
           count: (r) => `(select count(*) from engagement_articles l where l.article_id = ${r}.id)`,
           args: ['orderBy'],
         },
@@ -209,7 +231,8 @@ export const TYPES: Record<string, TypeSql> = {
           node: 'Article',
           table: 'articles',
           from: (t, l, r) => `from engagement_articles ${l} join articles ${t} on ${t}.id = ${l}.article_id where ${l}.engagement_id = ${r}.id`,
-          order: (t, l) => articleOrder(t, l, null),
+          keys: (t, l) => articleKeys(t, l, null),
+          space: () => articleSpace(null),
           count: (r) => `(select count(*) from engagement_articles l where l.engagement_id = ${r}.id)`,
         },
       },

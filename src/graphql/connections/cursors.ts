@@ -5,8 +5,12 @@
  * by name, id). Cursors handed to clients are therefore the plugin's cursor tagged with its
  * *cursor space*: the connection's node type and ordering ("Article:PUBLISHED_DESC"):
  *
- *   client cursor = base64("ng1|" + space + "|" + plugin cursor)
- *   plugin cursor = base64("DC:" + encodeCursorChunk(values))   (@pothos/plugin-drizzle 0.20)
+ *   client cursor = "ng2." + HEX(UTF-8 of space + "|" + chunk)     (upper-case hex, as SQLite's hex())
+ *   plugin cursor = base64("DC:" + chunk), chunk = encodeCursorChunk(values)   (@pothos/plugin-drizzle 0.20)
+ *
+ * Hex because SQL writes it (`hex()`): the compiled read path (src/graphql/compiled/) writes the
+ * same cursors inside its one statement. Cursors of the earlier form, base64("ng1|" + space + "|"
+ * + plugin cursor), are still accepted.
  *
  * Arguments are checked and unwrapped before the plugin reads them (`prepareConnectionArgs`);
  * edges and pageInfo wrap the plugin's cursors on the way out. A malformed, tampered or foreign
@@ -26,11 +30,34 @@ import { builder, type BuilderTypes } from '../builder.ts';
 import { badInput, codedError } from '../errors.ts';
 import { totalCountField } from './totals.ts';
 
-const CURSOR_PREFIX = 'ng1|';
+/** Prefix of the current cursors (hex) and of the earlier ones (inside their base64). */
+export const CURSOR_PREFIX = 'ng2.';
+const BASE64_CURSOR_PREFIX = 'ng1|';
+
+const HEX_DIGITS = '0123456789ABCDEF';
+
+/** Upper-case hex of a string's UTF-8 bytes (SQLite's `hex()` of a TEXT). */
+export function utf8Hex(text: string): string {
+  let out = '';
+  for (const byte of new TextEncoder().encode(text)) out += HEX_DIGITS[byte >> 4]! + HEX_DIGITS[byte & 15]!;
+  return out;
+}
+
+/** The string whose UTF-8 bytes `hex` spells, or null when it is not hex of valid UTF-8. */
+function fromUtf8Hex(hex: string): string | null {
+  if (hex.length % 2 !== 0 || !/^[0-9A-Fa-f]*$/.test(hex)) return null;
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
 
 /** The cursor a client sees for the plugin's `inner` cursor in cursor space `space`. */
 export function encodeCursor(space: string, inner: string): string {
-  return encodeBase64(`${CURSOR_PREFIX}${space}|${inner}`);
+  return `${CURSOR_PREFIX}${utf8Hex(`${space}|${decodeBase64(inner).slice('DC:'.length)}`)}`;
 }
 
 /** An INVALID_CURSOR error naming the argument. */
@@ -38,23 +65,34 @@ export function invalidCursor(argument: string, why: string) {
   return codedError('INVALID_CURSOR', `"${argument}" is not a cursor of this list: ${why}`, { argument });
 }
 
+/** "space|rest" of a client cursor (either form), or null when it is not one this API issued. */
+function cursorText(cursor: string): { text: string; hex: boolean } | null {
+  if (cursor.startsWith(CURSOR_PREFIX)) {
+    const text = fromUtf8Hex(cursor.slice(CURSOR_PREFIX.length));
+    return text === null ? null : { text, hex: true };
+  }
+  let text: string;
+  try {
+    text = decodeBase64(cursor);
+  } catch {
+    return null;
+  }
+  return text.startsWith(BASE64_CURSOR_PREFIX) ? { text: text.slice(BASE64_CURSOR_PREFIX.length), hex: false } : null;
+}
+
 /**
  * The plugin's cursor inside a client cursor of `space`.
  * @throws GraphQLError INVALID_CURSOR when malformed, tampered with, or from another list or ordering
  */
 export function decodeCursor(space: string, cursor: string, argument: string): string {
-  let text: string;
-  try {
-    text = decodeBase64(cursor);
-  } catch {
-    throw invalidCursor(argument, 'not a cursor this API issued');
-  }
-  if (!text.startsWith(CURSOR_PREFIX)) throw invalidCursor(argument, 'not a cursor this API issued');
-  const rest = text.slice(CURSOR_PREFIX.length);
+  const read = cursorText(cursor);
+  if (!read) throw invalidCursor(argument, 'not a cursor this API issued');
+  const rest = read.text;
   const bar = rest.indexOf('|', rest.indexOf(':'));
   const cursorSpace = bar === -1 ? '' : rest.slice(0, bar);
   if (cursorSpace !== space) throw invalidCursor(argument, `it belongs to another list or ordering (${cursorSpace || 'unknown'}, this is ${space})`);
-  const inner = rest.slice(bar + 1);
+  // The hex form holds the chunk itself; the base64 form the plugin's cursor.
+  const inner = read.hex ? encodeBase64(`DC:${rest.slice(bar + 1)}`) : rest.slice(bar + 1);
   if (!innerCursorIsValid(inner)) throw invalidCursor(argument, 'its content is damaged');
   return inner;
 }
