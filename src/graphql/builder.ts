@@ -111,7 +111,7 @@ export const builder = new SchemaBuilder<{
 builder.queryType({});
 
 /** Most ids `nodes` resolves in one request (a page of any connection). */
-const MAX_NODES = 100;
+export const MAX_NODES = 100;
 
 /** The Drizzle plugin's refusal for a row that is not there ("Model people(9) not found"). */
 function isMissing(error: unknown): boolean {

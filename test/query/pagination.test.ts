@@ -170,7 +170,9 @@ describe('totalCount: the filtered set of distinct entities', () => {
       places: { totalCount: 4 },
       engagements: { totalCount: 6 },
     });
-    expect(people.statements).toBe(4);
+    // Compiled: the four root lists in one statement (the executor sends one per root field).
+    expect(people.statements).toBe(1);
+    expect(people.body.extensions.sql.compiled).toBe(true);
   });
 });
 

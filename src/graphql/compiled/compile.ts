@@ -38,6 +38,11 @@ import { articleFilterCount, articleFilterWhere } from '../connections/articles.
 import { pageSizeFor, type PageLimits } from '../connections/page-sizes.ts';
 import { countSql, whereSql } from '../connections/totals.ts';
 import { lookupWhere } from '../lookups.ts';
+import { isRowId } from '../ids.ts';
+import { MAX_NODES } from '../builder.ts';
+import { organisationsWhere } from '../types/organisation.ts';
+import { nameQueryWhere } from '../connections/name-query.ts';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { articleLinkCount, engagementActorCount, engagementWhere } from '../types/filters.ts';
 import { booleanJson, FALLBACK_MARK, floatJson, globalIdSql, join, jsonObject, literal, MAX_OBJECT_PAIRS, param, raw, sql, type Frag } from './json-sql.ts';
 import { ACTOR_TYPES, articleKeys, articleSpace, engagementKeys, engagementSpace, TYPES, type ConnectionSql, type FieldSql, type SortKey } from './types.ts';
@@ -455,6 +460,20 @@ class ReadCompiler {
         return this.rootArticles(def, args, nodes);
       case 'engagements':
         return this.rootEngagements(def, args, nodes);
+      case 'people':
+        return this.rootEntities(def, args, nodes, 'Person', 'people', 'person_id');
+      case 'organisations':
+        return this.rootEntities(def, args, nodes, 'Organisation', 'organisations', 'organisation_id');
+      case 'places':
+        return this.rootEntities(def, args, nodes, 'Place', 'places', 'place_id');
+      case 'node':
+        return this.node(args.id, this.subs(nodes));
+      case 'nodes': {
+        const ids = args.ids as unknown[];
+        if (!Array.isArray(ids) || ids.length > MAX_NODES) throw new Unsupported('ids the executor refuses');
+        if (ids.length === 0) return raw('json_array()');
+        return sql`json_array(${join(ids.map((id) => this.node(id, this.subs(nodes))), ', ')})`;
+      }
       default:
         throw new Unsupported(`Query.${def.name}`);
     }
@@ -514,6 +533,61 @@ class ReadCompiler {
       throw new Unsupported('a filter the executor refuses');
     }
     return this.connection(def, nodes, { type: 'Engagement', t, l: t }, { from: this.rootFrom('engagements', pageWhere), keys, space, ...page }, count);
+  }
+
+  /**
+   * `Query.node`: the object a global id names, null when it names nothing here (another kind,
+   * a non-canonical number, no such row), as the executor's node resolver answers.
+   */
+  node(id: unknown, selection: SelectionSetNode[]): Frag {
+    let decoded: { typename: string; id: string };
+    try {
+      decoded = decodeGlobalID(String(id));
+    } catch {
+      throw new Unsupported('an id the executor refuses');
+    }
+    if (!isRowId(decoded)) return raw('null');
+    const rows = TYPES[decoded.typename];
+    if (!rows || rows.fields.id?.kind !== 'id') throw new Unsupported(`node of type ${decoded.typename}`);
+    const t = this.alias();
+    return sql`(select ${this.objectOf(decoded.typename, t, selection)} from ${rows.table} ${t} where ${t}.id = ${param(Number(decoded.id))})`;
+  }
+
+  /**
+   * `Query.people`, `organisations`, `places` (src/graphql/types/entity-roots.ts): the name query
+   * (and organisation kinds) in name order; the count over the same filter.
+   */
+  rootEntities(
+    def: GraphQLField<unknown, unknown>,
+    args: Record<string, unknown>,
+    nodes: FieldNode[],
+    typename: 'Person' | 'Organisation' | 'Place',
+    table: 'people' | 'organisations' | 'places',
+    owner: 'person_id' | 'organisation_id' | 'place_id',
+  ): Frag {
+    const orderBy = (args.orderBy ?? 'NAME_ASC') as string;
+    const dir = orderBy === 'NAME_DESC' ? 'desc' : 'asc';
+    const keys: SortKey[] = [
+      { expr: `${table}.name`, dir, kind: 'S' },
+      { expr: `${table}.id`, dir, kind: 'N' },
+    ];
+    const space = `${typename}:${orderBy}`;
+    const page = this.page(args, space, keys);
+    let where: SQL | undefined;
+    try {
+      // The `where` each root field's resolver builds (entity-roots.ts `where`).
+      const filter =
+        table === 'organisations'
+          ? organisationsWhere(args as Parameters<typeof organisationsWhere>[0])
+          : (nameQueryWhere(args.query as string | null | undefined, owner) ?? {});
+      where = whereSql(table, filter);
+      const rendered = this.render(countSql(table, filter));
+      const count = () => ({ sql: rendered.sql, params: [...rendered.params] });
+      return this.connection(def, nodes, { type: typename, t: table, l: table }, { from: this.rootFrom(table, where), keys, space, ...page }, count);
+    } catch (err) {
+      if (err instanceof Unsupported) throw err;
+      throw new Unsupported('arguments the executor refuses');
+    }
   }
 
   /** `from <table> [where <filter>]` of a root list: the table unaliased, as the executor's filters name it. */

@@ -51,8 +51,8 @@ builder.drizzleObjectFields(Organisation, (t) => ({
   ),
 }));
 
-/** `where` of `Query.organisations`: name query and kinds, AND-ed. */
-function organisationsWhere(args: { query?: string | null; kinds?: readonly (typeof ORGANISATION_KINDS)[number][] | null }) {
+/** `where` of `Query.organisations`: name query and kinds, AND-ed (also read by the compiled path). */
+export function organisationsWhere(args: { query?: string | null; kinds?: readonly (typeof ORGANISATION_KINDS)[number][] | null }) {
   const name = nameQueryWhere(args.query, 'organisation_id');
   const kinds = args.kinds?.length ? { kind: { in: [...args.kinds] } } : undefined;
   const and = [name, kinds].filter((w) => w !== undefined);
