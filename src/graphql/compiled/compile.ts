@@ -318,32 +318,36 @@ class ReadCompiler {
   }
 
   /**
-   * A forward page's size and `after` position as the executor checks them (refusals, backward
-   * pages and cursors of another shape go through the executor).
-   * @returns the size, and the cursor's values (null without `after`) and plugin cursor
+   * A page's size, direction and cursor bounds as the executor checks them (refusals and cursors
+   * of another shape go through the executor).
    */
   page(args: Record<string, unknown>, space: string, keys: SortKey[]): Page {
-    if (args.before != null || args.last != null) throw new Unsupported('backward paging (before, last)');
+    if (args.first != null && args.last != null) throw new Unsupported('first with last');
     let size: number;
     try {
       size = pageSizeFor(args, this.limits).size;
     } catch {
       throw new Unsupported('a page size the executor refuses');
     }
-    if (size === 0) throw new Unsupported('an empty page (first: 0)');
-    if (args.after == null) return { size, after: null, inner: null };
-    let inner: string;
-    let values: unknown;
-    try {
-      inner = decodeCursor(space, String(args.after), 'after');
-      values = decodeCursorChunk(decodeBase64(inner).slice('DC:'.length));
-    } catch {
-      throw new Unsupported('a cursor the executor refuses');
-    }
-    const list = Array.isArray(values) ? values : [values];
-    const fits = list.length === keys.length && list.every((v, i) => (keys[i]!.kind === 'S' ? typeof v === 'string' : typeof v === 'number'));
-    if (!fits) throw new Unsupported('a cursor of another shape');
-    return { size, after: list, inner };
+    if (size === 0) throw new Unsupported('an empty page (first: 0 or last: 0)');
+    const bound = (argument: 'after' | 'before') => {
+      if (args[argument] == null) return { values: null, inner: null };
+      let inner: string;
+      let values: unknown;
+      try {
+        inner = decodeCursor(space, String(args[argument]), argument);
+        values = decodeCursorChunk(decodeBase64(inner).slice('DC:'.length));
+      } catch {
+        throw new Unsupported('a cursor the executor refuses');
+      }
+      const list = Array.isArray(values) ? values : [values];
+      const fits = list.length === keys.length && list.every((v, i) => (keys[i]!.kind === 'S' ? typeof v === 'string' : typeof v === 'number'));
+      if (!fits) throw new Unsupported('a cursor of another shape');
+      return { values: list, inner };
+    };
+    const after = bound('after');
+    const before = bound('before');
+    return { size, backward: args.first == null && args.last != null, after: after.values, before: before.values, inner: after.inner };
   }
 
   /**
@@ -361,15 +365,19 @@ class ReadCompiler {
     edge?: { rel: (l: string) => string; relevance: (l: string) => string },
   ): Frag {
     const connectionType = getNamedType(def.type) as GraphQLObjectType;
-    const order = page.keys.map((k) => `${k.expr} ${k.dir}`).join(', ');
-    const from = page.after ? join([page.from, ' and ', keyset(page.keys, page.after)]) : page.from;
+    // The list's order, and the order rows are read in: reversed for a backward page (last), whose
+    // rows are then given in the list's order, as the Drizzle plugin does.
+    const order = orderSql(page.keys, false);
+    const read = orderSql(page.keys, page.backward);
+    const bounds = [page.after ? keyset(page.keys, page.after, false) : null, page.before ? keyset(page.keys, page.before, true) : null].filter((b) => b !== null);
+    const from = bounds.length ? join([page.from, ...bounds.flatMap((b) => [' and ', b])]) : page.from;
     const cursor = cursorSql(page.space, page.keys);
     const pairs: [string, Frag][] = [];
     for (const [key, fieldNodes] of this.collect(connectionType, this.subs(nodes))) {
       const name = fieldNodes[0]!.name.value;
       if (name === '__typename') pairs.push([key, literal(connectionType.name)]);
       else if (name === 'totalCount') pairs.push([key, count()]);
-      else if (name === 'pageInfo') pairs.push([key, this.pageInfo(connectionType, fieldNodes, from, order, cursor, page)]);
+      else if (name === 'pageInfo') pairs.push([key, this.pageInfo(connectionType, fieldNodes, from, read, cursor, page)]);
       else if (name === 'edges') {
         const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
         const edgePairs: [string, Frag][] = [];
@@ -387,11 +395,17 @@ class ReadCompiler {
           // Shallow: the page's rows are picked by rowid in a leaf sub-query and aggregated in order,
           // so the edges sit one sub-query level deep, not two (SQLite's parser stack bounds the nesting).
           const rowid = `${node.l}.rowid`;
-          const pageRows = sql`select ${rowid} ${from} order by ${order} limit ${limit}`;
+          const pageRows = sql`select ${rowid} ${from} order by ${read} limit ${limit}`;
           pairs.push([key, sql`(select json_group_array(${this.object(edgePairs)} order by ${order}) ${from} and ${rowid} in (${pageRows}))`]);
         } else {
           // Faster (the rows are read and sorted once) but a level deeper.
-          pairs.push([key, sql`(select json_group_array(json(x)) from (select ${this.object(edgePairs)} as x ${from} order by ${order} limit ${limit}))`]);
+          const edges = this.object(edgePairs);
+          pairs.push([
+            key,
+            page.backward
+              ? sql`(select json_group_array(json(x) order by rn desc) from (select ${edges} as x, row_number() over (order by ${read}) as rn ${from} order by ${read} limit ${limit}))`
+              : sql`(select json_group_array(json(x)) from (select ${edges} as x ${from} order by ${read} limit ${limit}))`,
+          ]);
         }
       } else throw new Unsupported(`${connectionType.name}.${name}`);
     }
@@ -403,20 +417,29 @@ class ReadCompiler {
    * more, `hasNextPage` when that row exists, `hasPreviousPage` when the page is after a cursor,
    * and the first and last edges' cursors (null on an empty page).
    */
-  pageInfo(connectionType: GraphQLObjectType, nodes: FieldNode[], from: Frag, order: string, cursor: string, page: Page): Frag {
+  pageInfo(connectionType: GraphQLObjectType, nodes: FieldNode[], from: Frag, read: string, cursor: string, page: Page): Frag {
     const type = getNamedType(connectionType.getFields().pageInfo!.type) as GraphQLObjectType;
     const size = page.size;
+    const full = `count(*) > ${size}`;
+    // wrapConnectionResult (@pothos/plugin-drizzle): rows read with one more, in reading order.
+    const hasNext = page.before ? `'true'` : page.backward ? `'false'` : `iif(${full}, 'true', 'false')`;
+    const hasPrevious = page.after ? `'true'` : page.backward ? `iif(${full}, 'true', 'false')` : `'false'`;
+    // The page's rows are the first min(n, size) read; a backward page gives them reversed.
+    const at = (position: 'first' | 'last') => {
+      const index = (position === 'first') !== page.backward ? '0' : `min(count(*), ${size}) - 1`;
+      return `iif(count(*) = 0, null, json_extract(json_group_array(c order by rn), '$[' || (${index}) || ']'))`;
+    };
     const pairs: [string, Frag][] = [];
     for (const [key, fieldNodes] of this.collect(type, this.subs(nodes))) {
       const name = fieldNodes[0]!.name.value;
       if (name === '__typename') pairs.push([key, literal(type.name)]);
-      else if (name === 'hasNextPage') pairs.push([key, raw(`json(iif(count(*) > ${size}, 'true', 'false'))`)]);
-      else if (name === 'hasPreviousPage') pairs.push([key, raw(page.after ? `json('true')` : `json('false')`)]);
-      else if (name === 'startCursor') pairs.push([key, raw(`iif(count(*) = 0, null, json_extract(json_group_array(c order by rn), '$[0]'))`)]);
-      else if (name === 'endCursor') pairs.push([key, raw(`iif(count(*) = 0, null, json_extract(json_group_array(c order by rn), '$[' || (min(count(*), ${size}) - 1) || ']'))`)]);
+      else if (name === 'hasNextPage') pairs.push([key, raw(`json(${hasNext})`)]);
+      else if (name === 'hasPreviousPage') pairs.push([key, raw(`json(${hasPrevious})`)]);
+      else if (name === 'startCursor') pairs.push([key, raw(at('first'))]);
+      else if (name === 'endCursor') pairs.push([key, raw(at('last'))]);
       else throw new Unsupported(`${type.name}.${name}`);
     }
-    return sql`(select ${this.object(pairs)} from (select ${cursor} as c, row_number() over (order by ${order}) as rn ${from} order by ${order} limit ${String(size + 1)}))`;
+    return sql`(select ${this.object(pairs)} from (select ${cursor} as c, row_number() over (order by ${read}) as rn ${from} order by ${read} limit ${String(size + 1)}))`;
   }
 
   nestedConnection(r: string, c: ConnectionSql, def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
@@ -504,7 +527,8 @@ class ReadCompiler {
     let count: () => Frag;
     try {
       // As Query.articles' resolver: a forward page may be cut to its rows inside the filter.
-      pageWhere = whereSql('articles', articleFilterWhere(filter, { rows: page.size + 1, order, after: page.inner }));
+      const forward = !page.before && !page.backward;
+      pageWhere = whereSql('articles', forward ? articleFilterWhere(filter, { rows: page.size + 1, order, after: page.inner }) : articleFilterWhere(filter));
       const counted = articleLinkCount(filter) ?? articleFilterCount(filter) ?? countSql('articles', articleFilterWhere(filter));
       const rendered = this.render(counted);
       count = () => ({ sql: rendered.sql, params: [...rendered.params] });
@@ -525,7 +549,8 @@ class ReadCompiler {
     let count: () => Frag;
     try {
       // As Query.engagements' resolver: only a first page is cut to its rows.
-      pageWhere = whereSql('engagements', page.after ? engagementWhere(filter) : engagementWhere(filter, { rows: page.size + 1, order }));
+      const firstPage = !page.after && !page.before && !page.backward;
+      pageWhere = whereSql('engagements', firstPage ? engagementWhere(filter, { rows: page.size + 1, order }) : engagementWhere(filter));
       const counted = engagementActorCount(filter) ?? countSql('engagements', engagementWhere(filter));
       const rendered = this.render(counted);
       count = () => ({ sql: rendered.sql, params: [...rendered.params] });
@@ -598,21 +623,28 @@ class ReadCompiler {
   }
 }
 
-/** A forward page: its size and, after a cursor, the cursor's values and the plugin's cursor. */
+/** A page: its size, direction (backward: `last`), the cursors' values, and `after` as the plugin's cursor. */
 interface Page {
   size: number;
+  backward: boolean;
   after: unknown[] | null;
+  before: unknown[] | null;
   inner: string | null;
 }
 
+/** ORDER BY terms of `keys`, reversed for reading a backward page. */
+function orderSql(keys: SortKey[], reversed: boolean): string {
+  return keys.map((k) => `${k.expr} ${(k.dir === 'desc') !== reversed ? 'desc' : 'asc'}`).join(', ');
+}
+
 /**
- * The rows after a cursor in the order of `keys` (the executor's keyset condition):
- * k1 beyond v1, or k1 = v1 and k2 beyond v2, and so on.
+ * The rows after (or, `before`, before) a cursor in the order of `keys` (the executor's keyset
+ * condition): k1 beyond v1, or k1 = v1 and k2 beyond v2, and so on.
  */
-function keyset(keys: SortKey[], values: unknown[]): Frag {
+function keyset(keys: SortKey[], values: unknown[], before: boolean): Frag {
   const terms = keys.map((_k, i) =>
     join(
-      keys.slice(0, i + 1).map((k, j) => sql`${k.expr} ${j < i ? '=' : k.dir === 'desc' ? '<' : '>'} ${param(values[j])}`),
+      keys.slice(0, i + 1).map((k, j) => sql`${k.expr} ${j < i ? '=' : (k.dir === 'desc') !== before ? '<' : '>'} ${param(values[j])}`),
       ' and ',
     ),
   );
