@@ -253,7 +253,7 @@ class ReadCompiler {
 
   field(typeName: string, r: string, field: FieldSql, def: GraphQLField<unknown, unknown>, nodes: FieldNode[]): Frag {
     const args = this.args(def, nodes[0]!);
-    if (field.kind !== 'connection' && Object.values(args).some((v) => v !== undefined)) throw new Unsupported(`${typeName}.${def.name} with arguments`);
+    if (field.kind !== 'connection' && field.kind !== 'engagedWith' && Object.values(args).some((v) => v !== undefined)) throw new Unsupported(`${typeName}.${def.name} with arguments`);
     switch (field.kind) {
       case 'scalar': {
         const expr = raw(field.expr(r));
@@ -289,6 +289,8 @@ class ReadCompiler {
         return this.partialDate(r, field.prefix, this.subs(nodes));
       case 'connection':
         return this.nestedConnection(r, field.connection, def, args, nodes);
+      case 'engagedWith':
+        return this.engagedWith(r, field.owner, def, args, nodes);
     }
   }
 
@@ -299,6 +301,31 @@ class ReadCompiler {
       return sql`(select ${this.objectOf(typeName, t, selectionSets)} from ${TYPES[typeName]!.table} ${t} where ${t}.id = ${personIdOr(typeName, personId, organisationId)})`;
     });
     return sql`json(coalesce(${person!}, ${organisation!}))`;
+  }
+
+  /**
+   * `engagedWith` (src/graphql/types/actor.ts): the actor's `co_actors` rows, most shared first,
+   * ties by the other actor's key, the first page only (`first`, default page size).
+   */
+  engagedWith(r: string, owner: string, def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
+    let size: number;
+    try {
+      size = pageSizeFor(args, this.limits).size;
+    } catch {
+      throw new Unsupported('a page size the executor refuses');
+    }
+    const type = getNamedType(def.type) as GraphQLObjectType;
+    const t = this.alias();
+    const pairs: [string, Frag][] = [];
+    for (const [key, fieldNodes] of this.collect(type, this.subs(nodes))) {
+      const name = fieldNodes[0]!.name.value;
+      if (name === '__typename') pairs.push([key, literal(type.name)]);
+      else if (name === 'count') pairs.push([key, raw(`${t}.shared`)]);
+      else if (name === 'actor') pairs.push([key, this.actor(`${t}.other_person_id`, `${t}.other_organisation_id`, this.subs(fieldNodes))]);
+      else throw new Unsupported(`${type.name}.${name}`);
+    }
+    const rows = sql`select ${this.object(pairs)} as x from co_actors ${t} where ${t}.${owner} = ${r}.id order by ${t}.shared desc, ${t}.other_key asc limit ${String(size)}`;
+    return sql`(select json_group_array(json(x)) from (${rows}))`;
   }
 
   /** A PartialDate from `<prefix>_*` columns: null when it has no words, EDTF or bounds (as `partialDateOf`). */
@@ -392,9 +419,10 @@ class ReadCompiler {
         }
         const limit = String(page.size);
         if (this.shallow) {
-          // Shallow: the page's rows are picked by rowid in a leaf sub-query and aggregated in order,
+          // Shallow: the page's rows are picked by rowid in a leaf sub-query and aggregated in order
+        // (a row appears once per parent in every list),
           // so the edges sit one sub-query level deep, not two (SQLite's parser stack bounds the nesting).
-          const rowid = `${node.l}.rowid`;
+          const rowid = `${node.t}.rowid`;
           const pageRows = sql`select ${rowid} ${from} order by ${read} limit ${limit}`;
           pairs.push([key, sql`(select json_group_array(${this.object(edgePairs)} order by ${order}) ${from} and ${rowid} in (${pageRows}))`]);
         } else {
@@ -420,14 +448,15 @@ class ReadCompiler {
   pageInfo(connectionType: GraphQLObjectType, nodes: FieldNode[], from: Frag, read: string, cursor: string, page: Page): Frag {
     const type = getNamedType(connectionType.getFields().pageInfo!.type) as GraphQLObjectType;
     const size = page.size;
-    const full = `count(*) > ${size}`;
-    // wrapConnectionResult (@pothos/plugin-drizzle): rows read with one more, in reading order.
+    // Over the rows read (one more than the page, in reading order): n, and their cursors cs.
+    const full = `n > ${size}`;
+    // wrapConnectionResult (@pothos/plugin-drizzle): hasNextPage / hasPreviousPage.
     const hasNext = page.before ? `'true'` : page.backward ? `'false'` : `iif(${full}, 'true', 'false')`;
     const hasPrevious = page.after ? `'true'` : page.backward ? `iif(${full}, 'true', 'false')` : `'false'`;
     // The page's rows are the first min(n, size) read; a backward page gives them reversed.
     const at = (position: 'first' | 'last') => {
-      const index = (position === 'first') !== page.backward ? '0' : `min(count(*), ${size}) - 1`;
-      return `iif(count(*) = 0, null, json_extract(json_group_array(c order by rn), '$[' || (${index}) || ']'))`;
+      const index = (position === 'first') !== page.backward ? '0' : `min(n, ${size}) - 1`;
+      return `iif(n = 0, null, json_extract(cs, '$[' || (${index}) || ']'))`;
     };
     const pairs: [string, Frag][] = [];
     for (const [key, fieldNodes] of this.collect(type, this.subs(nodes))) {
@@ -439,7 +468,8 @@ class ReadCompiler {
       else if (name === 'endCursor') pairs.push([key, raw(at('last'))]);
       else throw new Unsupported(`${type.name}.${name}`);
     }
-    return sql`(select ${this.object(pairs)} from (select ${cursor} as c, row_number() over (order by ${read}) as rn ${from} order by ${read} limit ${String(size + 1)}))`;
+    const rows = sql`select ${cursor} as c, row_number() over (order by ${read}) as rn ${from} order by ${read} limit ${String(size + 1)}`;
+    return sql`(select ${this.object(pairs)} from (select count(*) as n, json_group_array(c order by rn) as cs from (${rows})))`;
   }
 
   nestedConnection(r: string, c: ConnectionSql, def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
@@ -447,22 +477,38 @@ class ReadCompiler {
       if (value == null || ['first', 'after', 'before', 'last'].includes(name)) continue;
       if (!c.args?.includes(name)) throw new Unsupported(`${def.name}(${name})`);
     }
-    const t = this.alias();
+    // A filtered list names its rows by the bare table name, as the executor's filter SQL does
+    // (whereSql); the parent is always an alias, so the names never mix.
+    const filtered = args.filter != null;
+    const t = filtered ? c.table : this.alias();
     const l = this.alias();
     const orderBy = typeof args.orderBy === 'string' ? args.orderBy : null;
     const keys = c.keys(t, l, orderBy);
     const space = c.space(orderBy);
     const page = this.page(args, space, keys);
     const rel = typeof args.rel === 'string' ? args.rel : null;
-    const relCondition = (link: string) => (rel ? sql` and ${link}.rel = ${param(rel)}` : raw(''));
-    return this.connection(
-      def,
-      nodes,
-      { type: c.node, t, l },
-      { from: join([c.from(t, l, r), relCondition(l)]), keys, space, ...page },
-      () => (rel ? sql`(${c.count(r).slice(1, -1)}${relCondition('l')})` : raw(c.count(r))),
-      c.edge,
-    );
+    const conditions: Frag[] = [];
+    if (rel) conditions.push(sql` and ${l}.rel = ${param(rel)}`);
+    if (filtered) conditions.push(sql` and ${this.nestedFilter(c, args.filter)}`);
+    const from = join([c.from(t, l, r), ...conditions]);
+    const count = () => (rel || filtered ? sql`(select count(*) ${from})` : raw(c.count(r)));
+    return this.connection(def, nodes, { type: c.node, t, l }, { from, keys, space, ...page }, count, c.edge);
+  }
+
+  /** A nested list's filter as the executor builds it (articleConnectionQuery, engagementConnectionQuery). */
+  nestedFilter(c: ConnectionSql, filter: unknown): Frag {
+    let where: SQL | undefined;
+    try {
+      where =
+        c.node === 'Article'
+          ? whereSql('articles', articleFilterWhere(filter as Parameters<typeof articleFilterWhere>[0]))
+          : whereSql('engagements', engagementWhere(filter as Parameters<typeof engagementWhere>[0]));
+    } catch {
+      throw new Unsupported('a filter the executor refuses');
+    }
+    if (!where) return raw('1');
+    const rendered = this.render(where);
+    return { sql: `(${rendered.sql})`, params: rendered.params };
   }
 
   /** A root field: a lookup (article, person, …) or a root list (articles, engagements). */

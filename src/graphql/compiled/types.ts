@@ -25,7 +25,9 @@ export type FieldSql =
   /** A partial date from the five `<prefix>_*` columns. */
   | { kind: 'partialDate'; prefix: string }
   /** A connection (see `ConnectionSql`). */
-  | { kind: 'connection'; connection: ConnectionSql };
+  | { kind: 'connection'; connection: ConnectionSql }
+  /** `engagedWith`: the actor's rows of `co_actors`, most shared first (ActorCount). */
+  | { kind: 'engagedWith'; owner: 'person_id' | 'organisation_id' };
 
 /** One term of a connection's ordering: its SQL, direction, and how its value is written in a cursor (string, integer, float). */
 export interface SortKey {
@@ -49,7 +51,7 @@ export interface ConnectionSql {
   count: (r: string) => string;
   /** Edge fields read from the link row (`rel`, `relevance`); absent: null on this list. */
   edge?: { rel: (l: string) => string; relevance: (l: string) => string };
-  /** Arguments besides first and after that have an SQL form here (orderBy, rel). */
+  /** Arguments besides the page's that have an SQL form here (orderBy, rel, filter). */
   args?: readonly string[];
 }
 
@@ -98,7 +100,7 @@ const entityArticles = (linkTable: string, owner: string): ConnectionSql => ({
   space: articleSpace,
   count: (r) => `(select count(*) from ${linkTable} l where l.${owner} = ${r}.id)`,
   edge: { rel: (l) => `upper(${l}.rel)`, relevance: (l) => `${l}.relevance` },
-  args: ['orderBy'],
+  args: ['orderBy', 'filter'],
 });
 
 /** An actor's engagements through `engagement_actors`, which carries the date keys. */
@@ -109,7 +111,7 @@ const actorEngagements = (owner: string): ConnectionSql => ({
   keys: (t, l, orderBy) => engagementKeys(t, l, orderBy),
   space: engagementSpace,
   count: (r) => `(select count(*) from engagement_actors l where l.${owner} = ${r}.id)`,
-  args: ['orderBy'],
+  args: ['orderBy', 'filter'],
 });
 
 /** An article's people, organisations or places through its link table, most relevant first. */
@@ -161,7 +163,7 @@ export const TYPES: Record<string, TypeSql> = {
           keys: (t, _l, orderBy) => engagementKeys(t, null, orderBy),
           space: engagementSpace,
           count: (r) => `(select count(*) from engagement_articles l where l.article_id = ${r}.id)`,
-          args: ['orderBy'],
+          args: ['orderBy', 'filter'],
         },
       },
     },
@@ -177,6 +179,7 @@ export const TYPES: Record<string, TypeSql> = {
       nationality: one('Place', 'places', 'nationality_id'),
       sameAs: sameAs('person_id'),
       quotes: quotesOf('speaker_person_id'),
+      engagedWith: { kind: 'engagedWith', owner: 'person_id' },
       engagements: { kind: 'connection', connection: actorEngagements('person_id') },
       articles: { kind: 'connection', connection: entityArticles('article_people', 'person_id') },
     },
@@ -195,6 +198,7 @@ export const TYPES: Record<string, TypeSql> = {
       members: { kind: 'list', type: 'Role', from: (t, r) => `from roles ${t} where ${t}.organisation_id = ${r}.id`, order: (t) => `${t}.id` },
       sameAs: sameAs('organisation_id'),
       quotes: quotesOf('speaker_organisation_id'),
+      engagedWith: { kind: 'engagedWith', owner: 'organisation_id' },
       engagements: { kind: 'connection', connection: actorEngagements('organisation_id') },
       articles: { kind: 'connection', connection: entityArticles('article_organisations', 'organisation_id') },
     },
@@ -211,6 +215,19 @@ export const TYPES: Record<string, TypeSql> = {
       aliases: aliasNames('place_id', (r) => `a.name <> ${r}.name`),
       sameAs: sameAs('place_id'),
       articles: { kind: 'connection', connection: entityArticles('article_places', 'place_id') },
+      // Through the view engagement_places: a country lists the engagements in its cities too.
+      engagements: {
+        kind: 'connection',
+        connection: {
+          node: 'Engagement',
+          table: 'engagements',
+          from: (t, l, r) => `from engagement_places ${l} join engagements ${t} on ${t}.id = ${l}.engagement_id where ${l}.place_id = ${r}.id`,
+          keys: (t, _l, orderBy) => engagementKeys(t, null, orderBy),
+          space: engagementSpace,
+          count: (r) => `(select count(*) from engagement_places l where l.place_id = ${r}.id)`,
+          args: ['orderBy', 'filter'],
+        },
+      },
     },
   },
   Engagement: {
