@@ -65,7 +65,6 @@ const RESPONSE_CACHE_FIELDS = new Set(['__responseCacheTypeName', '__responseCac
 /**
  * Compile one operation of a validated document.
  * @param variables the request's variables as sent (coerced here as the executor does)
- * @param shallowOnly only the shallower form (after SQLite's parser refused the faster one)
  * @returns the statement
  * @throws Unsupported with the reason when the operation has parts the compiler does not cover
  */
@@ -76,30 +75,24 @@ export function compileRead(
   variables: Record<string, unknown> | null | undefined,
   limits: PageLimits,
   render: RenderSql,
-  shallowOnly = false,
 ): CompiledRead {
   const operation = pickOperation(document, operationName);
   if (operation.operation !== 'query') throw new Unsupported(`a ${operation.operation}`);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) throw new Unsupported('variables the executor refuses');
-  // The faster form first; the shallower one when the faster nests too deep for SQLite's parser.
-  for (const shallow of shallowOnly ? [true] : [false, true]) {
-    const compiler = new ReadCompiler(schema, document, coerced.coerced, limits, render, shallow);
-    const statement = sql`select ${compiler.root(schema.getQueryType()!, operation.selectionSet)}`;
-    if (parenthesisDepth(statement.sql) <= (shallow ? MAX_PARENTHESIS_DEPTH : MAX_PARENTHESIS_DEPTH_FAST)) return { sql: statement.sql, params: statement.params };
-  }
-  throw new Unsupported('nesting deeper than SQLite parses in one statement');
+  const compiler = new ReadCompiler(schema, document, coerced.coerced, limits, render);
+  const statement = sql`select ${compiler.root(schema.getQueryType()!, operation.selectionSet)}`;
+  if (parenthesisDepth(statement.sql) > MAX_PARENTHESIS_DEPTH) throw new Unsupported('nesting deeper than SQLite parses in one statement');
+  return { sql: statement.sql, params: statement.params };
 }
 
 /**
- * The deepest parenthesis nesting SQLite's parser stack took in our shallow statements (measured
- * over the test and catalogue queries: 20 parsed, 21 and more overflowed). Deeper plans go
- * through the executor rather than cost a failed statement (./plugin.ts retries a plan the parser
- * refuses anyway once in the shallow form: a parenthesis count only approximates its stack).
+ * The deepest parenthesis nesting of our statements SQLite's parser stack takes (measured over
+ * the test, catalogue and generated queries: up to 19 always parsed, 20 sometimes, 21 never).
+ * Deeper plans go through the executor rather than cost a failed statement; a plan the parser
+ * refuses anyway (a parenthesis count only approximates its stack) is remembered (./plugin.ts).
  */
-const MAX_PARENTHESIS_DEPTH = 20;
-/** The same for the faster form, whose sub-queries in FROM take more of the parser's stack (18 parsed, 19 did not; kept below). */
-const MAX_PARENTHESIS_DEPTH_FAST = 17;
+const MAX_PARENTHESIS_DEPTH = 19;
 
 function parenthesisDepth(text: string): number {
   let depth = 0;
@@ -132,11 +125,7 @@ class ReadCompiler {
   readonly variables: Record<string, unknown>;
   readonly limits: PageLimits;
   readonly render: RenderSql;
-  /** Connections' edges one sub-query level deep (slower) instead of two. */
-  readonly shallow: boolean;
-
-  constructor(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, limits: PageLimits, render: RenderSql, shallow: boolean) {
-    this.shallow = shallow;
+  constructor(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, limits: PageLimits, render: RenderSql) {
     this.schema = schema;
     this.variables = variables;
     this.limits = limits;
@@ -300,7 +289,8 @@ class ReadCompiler {
       const t = this.alias();
       return sql`(select ${this.objectOf(typeName, t, selectionSets)} from ${TYPES[typeName]!.table} ${t} where ${t}.id = ${personIdOr(typeName, personId, organisationId)})`;
     });
-    return sql`json(coalesce(${person!}, ${organisation!}))`;
+    // coalesce keeps the JSON subtype of the sub-query it returns.
+    return sql`coalesce(${person!}, ${organisation!})`;
   }
 
   /**
@@ -394,7 +384,6 @@ class ReadCompiler {
     const connectionType = getNamedType(def.type) as GraphQLObjectType;
     // The list's order, and the order rows are read in: reversed for a backward page (last), whose
     // rows are then given in the list's order, as the Drizzle plugin does.
-    const order = orderSql(page.keys, false);
     const read = orderSql(page.keys, page.backward);
     const bounds = [page.after ? keyset(page.keys, page.after, false) : null, page.before ? keyset(page.keys, page.before, true) : null].filter((b) => b !== null);
     const from = bounds.length ? join([page.from, ...bounds.flatMap((b) => [' and ', b])]) : page.from;
@@ -412,29 +401,23 @@ class ReadCompiler {
           const edgeField = edgeNodes[0]!.name.value;
           if (edgeField === '__typename') edgePairs.push([edgeKey, literal(edgeType.name)]);
           else if (edgeField === 'node') edgePairs.push([edgeKey, this.objectOf(node.type, node.t, this.subs(edgeNodes))]);
-          else if (edgeField === 'cursor') edgePairs.push([edgeKey, raw(cursor)]);
-          else if (edgeField === 'rel') edgePairs.push([edgeKey, edge ? raw(edge.rel(node.l)) : raw('null')]);
-          else if (edgeField === 'relevance') edgePairs.push([edgeKey, edge ? floatJson(raw(edge.relevance(node.l))) : raw('null')]);
+          else if (edgeField === 'cursor') edgePairs.push([edgeKey, CURSOR]);
+          else if (edgeField === 'rel') edgePairs.push([edgeKey, edge ? raw(edge.rel('p')) : raw('null')]);
+          else if (edgeField === 'relevance') edgePairs.push([edgeKey, edge ? floatJson(raw(edge.relevance('p'))) : raw('null')]);
           else throw new Unsupported(`${edgeType.name}.${edgeField}`);
         }
-        const limit = String(page.size);
-        if (this.shallow) {
-          // Shallow: the page's rows are picked by rowid in a leaf sub-query and aggregated in order
-        // (a row appears once per parent in every list),
-          // so the edges sit one sub-query level deep, not two (SQLite's parser stack bounds the nesting).
-          const rowid = `${node.t}.rowid`;
-          const pageRows = sql`select ${rowid} ${from} order by ${read} limit ${limit}`;
-          pairs.push([key, sql`(select json_group_array(${this.object(edgePairs)} order by ${order}) ${from} and ${rowid} in (${pageRows}))`]);
-        } else {
-          // Faster (the rows are read and sorted once) but a level deeper.
-          const edges = this.object(edgePairs);
-          pairs.push([
-            key,
-            page.backward
-              ? sql`(select json_group_array(json(x) order by rn desc) from (select ${edges} as x, row_number() over (order by ${read}) as rn ${from} order by ${read} limit ${limit}))`
-              : sql`(select json_group_array(json(x)) from (select ${edges} as x ${from} order by ${read} limit ${limit}))`,
-          ]);
-        }
+        // The page's rows are read (in reading order, limited) in a derived table `p` that holds
+        // their rowid, link columns and sort keys; the edges are built over it, joined back to the
+        // node table, and aggregated in the list's order. The node's own sub-queries then sit one
+        // level below the connection (a derived table in FROM is off their path), which keeps
+        // deep selections within SQLite's parser stack, and the rows are read once.
+        const link = edge ? `, ${node.l}.rel as rel, ${node.l}.relevance as relevance` : '';
+        const keyColumns = page.keys.map((k, i) => `${k.expr} as k${i}_`).join(', ');
+        const rows = sql`select ${node.t}.rowid as r_${link}, ${keyColumns} ${from} order by ${read} limit ${String(page.size)}`;
+        const pageKeys = page.keys.map((k, i) => ({ ...k, expr: `p.k${i}_` }));
+        const edgeObject = this.object(edgePairs.map(([k, v]) => [k, v === CURSOR ? raw(cursorSql(page.space, pageKeys)) : v]));
+        const table = TYPES[node.type]!.table;
+        pairs.push([key, sql`(select json_group_array(${edgeObject} order by ${orderSql(pageKeys, false)}) from (${rows}) p join ${table} ${node.t} on ${node.t}.rowid = p.r_)`]);
       } else throw new Unsupported(`${connectionType.name}.${name}`);
     }
     return this.object(pairs);
@@ -668,6 +651,9 @@ class ReadCompiler {
     return join([`from ${table} where `, { sql: rendered.sql, params: rendered.params }]);
   }
 }
+
+/** Placeholder of an edge's cursor until the page's derived table names the sort keys. */
+const CURSOR: Frag = raw('');
 
 /** A page: its size, direction (backward: `last`), the cursors' values, and `after` as the plugin's cursor. */
 interface Page {

@@ -112,18 +112,11 @@ export function compiledReadPlugin(enabled: boolean): Plugin {
             console.warn('compiled read failed, executing instead:', message);
             return fallback('the statement failed');
           }
-          // The parser's limit is not a plain count of parentheses: retry once in the shallower
-          // form, and keep whichever plan works (or that none does) for the next requests.
+          // A parenthesis count only approximates the parser's stack: remember that this plan
+          // does not parse, and let the executor answer it from now on.
           const reason = 'nesting deeper than SQLite parses in one statement';
-          try {
-            plan = compileRead(execArgs.schema, execArgs.document, execArgs.operationName, variables, context, renderer(context), true);
-            text = await runPlan(context, plan);
-            plans.set(execArgs.document, key, plan);
-          } catch (retryError) {
-            if (!(retryError instanceof Unsupported) && !/parser stack overflow/.test(String((retryError as Error).message))) throw retryError;
-            plans.set(execArgs.document, key, { unsupported: reason });
-            return fallback(`not compiled: ${reason}`);
-          }
+          plans.set(execArgs.document, key, { unsupported: reason });
+          return fallback(`not compiled: ${reason}`);
         }
         if (typeof text !== 'string') return fallback('the statement returned no JSON');
         if (text.includes(FALLBACK_MARK_JSON)) return fallback('a value SQL cannot write as the executor does');
