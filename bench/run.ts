@@ -708,7 +708,7 @@ if (!flag('no-ingest')) {
 }
 
 if (!flag('no-startup')) {
-  console.log(`\n## Module start-up (child process: import src/app.ts, which builds the schema; createApp; first "{ __typename }" request; median of ${quick ? 1 : 5})`);
+  console.log(`\n## Module start-up (child process: import src/app.ts, which registers the types; createApp, which builds the schema; first "{ __typename }" request; median of ${quick ? 1 : 5})`);
   const s = measureStartup(quick ? 1 : 5);
   if ('error' in s) console.log(`failed: ${s.error}`);
   else console.log(table(['import app.ts ms', 'createApp ms', 'first request ms', 'process wall ms'], [[ms(s.importMs), ms(s.createAppMs), ms(s.firstRequestMs), ms(s.wallMs)]]));

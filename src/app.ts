@@ -12,7 +12,7 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import type { AppConfig } from './config.ts';
 import { runWithSqlStats, type Database, type SqlStats } from './db/client.ts';
 import type { Context } from './graphql/builder.ts';
-import { schema } from './graphql/schema.ts';
+import { getSchema } from './graphql/schema-definition.ts';
 import { authenticator, type Principal } from './auth/credentials.ts';
 import { exportRoutes } from './export/routes.ts';
 import { EXPLORER_BASE, explorerRoutes } from './explorer.ts';
@@ -88,7 +88,8 @@ export function createApp(deps: AppDeps): Hono {
   const delivery = config.delivery;
   const responseCache = deps.responseCache ?? memoryResponseCache(delivery.responseCacheEntries);
   const yoga = createYoga<{ sqlStats: SqlStats; debugSql: boolean; delivery: DeliveryState; principal?: Principal }, Context>({
-    schema,
+    // Built by the first createApp: the Worker's first request, not its start-up.
+    schema: getSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: false,

@@ -8,7 +8,9 @@
  *
  * The libSQL client, the Drizzle database and the Hono app are built once per isolate, lazily on
  * the first request, and reused while the configuration stays the same. Nothing is built at module
- * start-up. Only plain JS state is shared between requests: the HTTP client opens each Hrana
+ * start-up, not even the GraphQL schema (`getSchema()`, called by createApp): start-up evaluates
+ * the modules and registers the types; the first request pays for the build (about 30 ms CPU,
+ * bench/README.md). Only plain JS state is shared between requests: the HTTP client opens each Hrana
  * stream inside the request that uses it, so no I/O object crosses request contexts.
  */
 import { createClient, type Client, type IntMode } from '@libsql/client/web';

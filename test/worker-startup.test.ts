@@ -3,12 +3,13 @@
  * (one file; a dynamic `import()` becomes a module initialiser run on first call). The modules
  * only writes need (the bundle's zod schema, the extractor, chrono, edtf, the loader and merges,
  * jose) must be reachable from the entry through dynamic imports alone, so reads never evaluate
- * them. The start-up time itself is measured, not tested: `npx wrangler check startup` (bench/README.md).
+ * them. The schema is built by createApp on the first request (getSchema), not while the modules
+ * are evaluated. The start-up time itself is measured, not tested: `npx wrangler check startup` (bench/README.md).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -63,6 +64,27 @@ describe('Worker start-up: write-only code is imported lazily', () => {
   });
 
   it('the read path is evaluated at start-up', () => {
-    for (const f of ['src/graphql/schema.ts', 'src/graphql/types/article.ts', 'src/auth/credentials.ts', 'src/db/schema.ts']) expect(graph.eager.has(f), f).toBe(true);
+    for (const f of ['src/graphql/schema-definition.ts', 'src/graphql/types/article.ts', 'src/auth/credentials.ts', 'src/db/schema.ts']) expect(graph.eager.has(f), f).toBe(true);
+  });
+
+  it('the schema is built by createApp (the first request), not by a module at start-up', () => {
+    // src/graphql/schema.ts calls getSchema() on import; the Worker must not bundle it.
+    expect(graph.all).toContain('src/graphql/schema-definition.ts');
+    expect(graph.all).not.toContain('src/graphql/schema.ts');
+  });
+});
+
+describe('getSchema: the schema is built on first use, once', () => {
+  it('importing the definition registers the types without building; later calls return the same schema', async () => {
+    vi.resetModules();
+    const { builder } = await import('../src/graphql/builder.ts');
+    const toSchema = vi.spyOn(builder, 'toSchema');
+    const { getSchema } = await import('../src/graphql/schema-definition.ts');
+    expect(toSchema).not.toHaveBeenCalled();
+    const schema = getSchema();
+    expect(schema.getQueryType()?.getFields().article).toBeDefined();
+    expect(getSchema()).toBe(schema);
+    expect(toSchema).toHaveBeenCalledTimes(1);
+    toSchema.mockRestore();
   });
 });

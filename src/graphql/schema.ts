@@ -1,36 +1,7 @@
 /**
- * The GraphQL schema: imports every type module for its side effects, then builds.
+ * The GraphQL schema, built on import from its definition (src/graphql/schema-definition.ts).
  * `schema/schema.graphql` is printed from this (npm run schema:print).
  */
-import { builder } from './builder.ts';
-import './types/partial-date.ts';
-import './types/cameo.ts';
-import './types/filters.ts';
-import './types/actor.ts';
-import './types/place.ts';
-import './types/person.ts';
-import './types/organisation.ts';
-import './types/role.ts';
-import './types/engagement.ts';
-import './types/quote.ts';
-import './types/article.ts';
-import './types/ingest-text.ts';
-import './types/search.ts';
-import './types/possible-duplicate.ts';
-import './types/extraction.ts';
-import './types/facets.ts';
+import { getSchema } from './schema-definition.ts';
 
-builder.scalarType('DateTime', {
-  description: 'An ISO 8601 timestamp in UTC, e.g. 2025-11-24T09:30:00Z.',
-  serialize: (v) => v,
-  parseValue: (v) => String(v),
-});
-builder.scalarType('JSON', {
-  description: 'Arbitrary JSON (used for ninjs and JSON-LD documents).',
-  serialize: (v) => v,
-  parseValue: (v) => v,
-});
-
-// toSchema already sorts the schema lexicographically (Pothos' `sortSchema`, on by default):
-// sorting it again rebuilt every type a second time at Worker start-up.
-export const schema = builder.toSchema();
+export const schema = getSchema();
