@@ -146,8 +146,19 @@ function firstDifference(a: string, b: string): string {
   return `first difference at character ${i} (lengths ${a.length} / ${b.length}):\n  compiled: …${a.slice(from, from + 200)}…\n  executor: …${b.slice(from, from + 200)}…`;
 }
 
+/**
+ * Queries the executor refuses only because its statement nests more relations than SQLite's
+ * parser takes (QUERY_TOO_COMPLEX, limit relationNesting) and the compiled path answers, in one
+ * statement: the one difference allowed, listed in the summary.
+ */
+const beyondExecutor: string[] = [];
+
 /** The differences between the two paths' answers ('' when none), readable. */
 function compare(label: string, c: { query: string; variables?: unknown }, compiled: Answer, executor: Answer): string {
+  if (executor.text.includes('"limit":"relationNesting"') && compiled.status === 200 && !compiled.text.includes('"errors"')) {
+    beyondExecutor.push(label);
+    return '';
+  }
   const problems: string[] = [];
   if (compiled.status !== executor.status) problems.push(`status ${compiled.status} (compiled) vs ${executor.status} (executor)`);
   for (const h of COMPARED_HEADERS) {
@@ -318,16 +329,13 @@ describe('the compiled read path answers byte for byte as the executor', () => {
       `differential: ${coverage.length} queries, ${compiled.length} compiled (${bySource.join(', ')}); ` +
         `fallback reasons ${JSON.stringify(Object.fromEntries([...reasons].sort((a, b) => b[1] - a[1])))}; ` +
         `statements compiled ${histogram(compiled)}, executed ${histogram(coverage.filter((c) => !c.compiled))}; ` +
-        `INTERNAL_SERVER_ERROR on both paths ${JSON.stringify(internal)}; cursors ${JSON.stringify(cursors.sizes())}; compiler ${COMPILER_PRESENT ? 'present' : 'absent'}`,
+        `INTERNAL_SERVER_ERROR on both paths ${JSON.stringify(internal)}; compiled where the executor nests too deep ${beyondExecutor.length}; cursors ${JSON.stringify(cursors.sizes())}; compiler ${COMPILER_PRESENT ? 'present' : 'absent'}`,
     );
     expect(coverage.length).toBeGreaterThan(GENERATED + 100);
     if (!COMPILER_PRESENT) return;
-    // Strict once the compiler reports: every catalogue query but full-text search and the deep
-    // walk compiles, and a compiled answer is one statement (0 when refused before SQL). The deep
-    // walk nests deeper than SQLite's parser takes in one statement: it must say so.
-    const deep = coverage.filter((c) => c.source === 'catalogue' && c.name.startsWith('catalogue: deep walk'));
-    expect(deep.map((c) => c.fallback)).toEqual(['not compiled: nesting deeper than SQLite parses in one statement']);
-    const catalogue = coverage.filter((c) => c.source === 'catalogue' && !c.name.startsWith('catalogue: search') && !c.name.startsWith('catalogue: deep walk'));
+    // Strict once the compiler reports: every catalogue query but relevance search (Query.search)
+    // compiles, and a compiled answer is one statement (0 when refused before SQL).
+    const catalogue = coverage.filter((c) => c.source === 'catalogue' && !c.name.startsWith('catalogue: search (Query.search)'));
     expect([
       ...catalogue.filter((c) => !c.compiled).map((c) => `${c.name}: not compiled (${c.fallback})`),
       ...compiled.filter((c) => (c.statements ?? 0) > 1).map((c) => `${c.name}: compiled into ${c.statements} statements`),

@@ -44,7 +44,7 @@ import { organisationsWhere } from '../types/organisation.ts';
 import { nameQueryWhere } from '../connections/name-query.ts';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { articleLinkCount, engagementActorCount, engagementWhere } from '../types/filters.ts';
-import { booleanJson, FALLBACK_MARK, floatJson, globalIdSql, join, jsonObject, literal, MAX_OBJECT_PAIRS, param, raw, sql, type Frag } from './json-sql.ts';
+import { booleanJson, FALLBACK_MARK, floatJson, globalIdSql, join, jsonArray, jsonObject, jsonOne, jsonString, jsonValue, literal, MAX_OBJECT_PAIRS, param, raw, sql, type Frag } from './json-sql.ts';
 import { ACTOR_TYPES, articleKeys, articleSpace, engagementKeys, engagementSpace, TYPES, type ConnectionSql, type FieldSql, type SortKey } from './types.ts';
 
 /** Why an operation is not compiled (it goes through the executor). */
@@ -88,11 +88,11 @@ export function compileRead(
 
 /**
  * The deepest parenthesis nesting of our statements SQLite's parser stack takes (measured over
- * the test, catalogue and generated queries: up to 19 always parsed, 20 sometimes, 21 never).
+ * the test, catalogue and generated queries: up to 16 parsed, 17 did not).
  * Deeper plans go through the executor rather than cost a failed statement; a plan the parser
  * refuses anyway (a parenthesis count only approximates its stack) is remembered (./plugin.ts).
  */
-const MAX_PARENTHESIS_DEPTH = 19;
+const MAX_PARENTHESIS_DEPTH = 16;
 
 function parenthesisDepth(text: string): number {
   let depth = 0;
@@ -146,7 +146,7 @@ class ReadCompiler {
     for (const [key, nodes] of fields) {
       const name = nodes[0]!.name.value;
       if (name === '__typename') {
-        pairs.push([key, literal(query.name)]);
+        pairs.push([key, jsonString(query.name)]);
         continue;
       }
       const def = query.getFields()[name];
@@ -156,7 +156,7 @@ class ReadCompiler {
     return this.object(pairs);
   }
 
-  /** A json_object of the pairs (SQLite caps a function's arguments). */
+  /** The JSON object of the pairs (at most MAX_OBJECT_PAIRS). */
   object(pairs: [string, Frag][]): Frag {
     if (pairs.length > MAX_OBJECT_PAIRS) throw new Unsupported(`more than ${MAX_OBJECT_PAIRS} fields in one object`);
     return jsonObject(pairs);
@@ -224,7 +224,7 @@ class ReadCompiler {
     for (const [key, nodes] of this.collect(type, selectionSets)) {
       const name = nodes[0]!.name.value;
       if (name === '__typename') {
-        pairs.push([key, literal(typeName)]);
+        pairs.push([key, jsonString(typeName)]);
         continue;
       }
       const field = rows.fields[name];
@@ -248,7 +248,7 @@ class ReadCompiler {
         const expr = raw(field.expr(r));
         switch (field.form) {
           case 'upper':
-            return sql`upper(${expr})`;
+            return jsonValue(sql`upper(${expr})`);
           case 'float':
             return floatJson(expr);
           case 'decimalFloat':
@@ -256,22 +256,21 @@ class ReadCompiler {
           case 'boolean':
             return booleanJson(expr);
           default:
-            return expr;
+            return jsonValue(expr);
         }
       }
       case 'id':
         return globalIdSql(field.typename, raw(`${r}.id`));
       case 'one': {
         const t = this.alias();
-        return sql`(select ${this.objectOf(field.type, t, this.subs(nodes))} from ${field.table} ${t} where ${field.where(t, r)})`;
+        return jsonOne(sql`select ${this.objectOf(field.type, t, this.subs(nodes))} from ${field.table} ${t} where ${field.where(t, r)}`);
       }
       case 'list': {
         const t = this.alias();
-        // Aggregate ORDER BY (SQLite 3.44+): one sub-query level, where a sorted sub-query costs two.
-        return sql`(select json_group_array(${this.objectOf(field.type, t, this.subs(nodes))} order by ${field.order(t)}) ${field.from(t, r)})`;
+        return jsonArray(this.objectOf(field.type, t, this.subs(nodes)), field.order(t), field.from(t, r));
       }
       case 'strings':
-        return raw(field.array(r));
+        return jsonArray(jsonValue(field.value), field.order, field.from(r));
       case 'actor':
         return this.actor(field.person(r), field.organisation(r), this.subs(nodes));
       case 'partialDate':
@@ -289,8 +288,7 @@ class ReadCompiler {
       const t = this.alias();
       return sql`(select ${this.objectOf(typeName, t, selectionSets)} from ${TYPES[typeName]!.table} ${t} where ${t}.id = ${personIdOr(typeName, personId, organisationId)})`;
     });
-    // coalesce keeps the JSON subtype of the sub-query it returns.
-    return sql`coalesce(${person!}, ${organisation!})`;
+    return sql`coalesce(${person!}, ${organisation!}, 'null')`;
   }
 
   /**
@@ -305,17 +303,17 @@ class ReadCompiler {
       throw new Unsupported('a page size the executor refuses');
     }
     const type = getNamedType(def.type) as GraphQLObjectType;
-    const t = this.alias();
     const pairs: [string, Frag][] = [];
     for (const [key, fieldNodes] of this.collect(type, this.subs(nodes))) {
       const name = fieldNodes[0]!.name.value;
-      if (name === '__typename') pairs.push([key, literal(type.name)]);
-      else if (name === 'count') pairs.push([key, raw(`${t}.shared`)]);
-      else if (name === 'actor') pairs.push([key, this.actor(`${t}.other_person_id`, `${t}.other_organisation_id`, this.subs(fieldNodes))]);
+      if (name === '__typename') pairs.push([key, jsonString(type.name)]);
+      else if (name === 'count') pairs.push([key, jsonValue('p.shared')]);
+      else if (name === 'actor') pairs.push([key, this.actor('p.other_person_id', 'p.other_organisation_id', this.subs(fieldNodes))]);
       else throw new Unsupported(`${type.name}.${name}`);
     }
-    const rows = sql`select ${this.object(pairs)} as x from co_actors ${t} where ${t}.${owner} = ${r}.id order by ${t}.shared desc, ${t}.other_key asc limit ${String(size)}`;
-    return sql`(select json_group_array(json(x)) from (${rows}))`;
+    const t = this.alias();
+    const rows = `select * from co_actors ${t} where ${t}.${owner} = ${r}.id order by ${t}.shared desc, ${t}.other_key asc limit ${size}`;
+    return jsonArray(this.object(pairs), 'p.shared desc, p.other_key asc', `from (${rows}) p`);
   }
 
   /** A PartialDate from `<prefix>_*` columns: null when it has no words, EDTF or bounds (as `partialDateOf`). */
@@ -325,13 +323,13 @@ class ReadCompiler {
     const pairs: [string, Frag][] = [];
     for (const [key, nodes] of this.collect(type, selectionSets)) {
       const name = nodes[0]!.name.value;
-      if (name === '__typename') pairs.push([key, literal('PartialDate')]);
-      else if (name === 'precision') pairs.push([key, raw(`coalesce(${c('precision')}, 'UNKNOWN')`)]);
-      else if (['text', 'edtf', 'earliest', 'latest'].includes(name)) pairs.push([key, raw(c(name))]);
+      if (name === '__typename') pairs.push([key, jsonString('PartialDate')]);
+      else if (name === 'precision') pairs.push([key, jsonValue(`coalesce(${c('precision')}, 'UNKNOWN')`)]);
+      else if (['text', 'edtf', 'earliest', 'latest'].includes(name)) pairs.push([key, jsonValue(c(name))]);
       else throw new Unsupported(`PartialDate.${name}`);
     }
     const known = ['text', 'edtf', 'earliest', 'latest'].map((f) => `nullif(${c(f)}, '')`).join(', ');
-    return sql`case when coalesce(${known}) is not null then ${this.object(pairs)} end`;
+    return sql`case when coalesce(${known}) is not null then ${this.object(pairs)} else 'null' end`;
   }
 
   /**
@@ -391,7 +389,8 @@ class ReadCompiler {
     const pairs: [string, Frag][] = [];
     for (const [key, fieldNodes] of this.collect(connectionType, this.subs(nodes))) {
       const name = fieldNodes[0]!.name.value;
-      if (name === '__typename') pairs.push([key, literal(connectionType.name)]);
+      if (name === '__typename') pairs.push([key, jsonString(connectionType.name)]);
+      // A count sub-query is an integer, never NULL: its digits are its JSON.
       else if (name === 'totalCount') pairs.push([key, count()]);
       else if (name === 'pageInfo') pairs.push([key, this.pageInfo(connectionType, fieldNodes, from, read, cursor, page)]);
       else if (name === 'edges') {
@@ -399,11 +398,11 @@ class ReadCompiler {
         const edgePairs: [string, Frag][] = [];
         for (const [edgeKey, edgeNodes] of this.collect(edgeType, this.subs(fieldNodes))) {
           const edgeField = edgeNodes[0]!.name.value;
-          if (edgeField === '__typename') edgePairs.push([edgeKey, literal(edgeType.name)]);
+          if (edgeField === '__typename') edgePairs.push([edgeKey, jsonString(edgeType.name)]);
           else if (edgeField === 'node') edgePairs.push([edgeKey, this.objectOf(node.type, node.t, this.subs(edgeNodes))]);
           else if (edgeField === 'cursor') edgePairs.push([edgeKey, CURSOR]);
-          else if (edgeField === 'rel') edgePairs.push([edgeKey, edge ? raw(edge.rel('p')) : raw('null')]);
-          else if (edgeField === 'relevance') edgePairs.push([edgeKey, edge ? floatJson(raw(edge.relevance('p'))) : raw('null')]);
+          else if (edgeField === 'rel') edgePairs.push([edgeKey, edge ? jsonValue(edge.rel('p')) : literal('null')]);
+          else if (edgeField === 'relevance') edgePairs.push([edgeKey, edge ? floatJson(raw(edge.relevance('p'))) : literal('null')]);
           else throw new Unsupported(`${edgeType.name}.${edgeField}`);
         }
         // The page's rows are read (in reading order, limited) in a derived table `p` that holds
@@ -415,9 +414,9 @@ class ReadCompiler {
         const keyColumns = page.keys.map((k, i) => `${k.expr} as k${i}_`).join(', ');
         const rows = sql`select ${node.t}.rowid as r_${link}, ${keyColumns} ${from} order by ${read} limit ${String(page.size)}`;
         const pageKeys = page.keys.map((k, i) => ({ ...k, expr: `p.k${i}_` }));
-        const edgeObject = this.object(edgePairs.map(([k, v]) => [k, v === CURSOR ? raw(cursorSql(page.space, pageKeys)) : v]));
+        const edgeObject = this.object(edgePairs.map(([k, v]) => [k, v === CURSOR ? jsonValue(cursorSql(page.space, pageKeys)) : v]));
         const table = TYPES[node.type]!.table;
-        pairs.push([key, sql`(select json_group_array(${edgeObject} order by ${orderSql(pageKeys, false)}) from (${rows}) p join ${table} ${node.t} on ${node.t}.rowid = p.r_)`]);
+        pairs.push([key, jsonArray(edgeObject, orderSql(pageKeys, false), sql`from (${rows}) p join ${table} ${node.t} on ${node.t}.rowid = p.r_`)]);
       } else throw new Unsupported(`${connectionType.name}.${name}`);
     }
     return this.object(pairs);
@@ -439,14 +438,14 @@ class ReadCompiler {
     // The page's rows are the first min(n, size) read; a backward page gives them reversed.
     const at = (position: 'first' | 'last') => {
       const index = (position === 'first') !== page.backward ? '0' : `min(n, ${size}) - 1`;
-      return `iif(n = 0, null, json_extract(cs, '$[' || (${index}) || ']'))`;
+      return `iif(n = 0, 'null', json_quote(json_extract(cs, '$[' || (${index}) || ']')))`;
     };
     const pairs: [string, Frag][] = [];
     for (const [key, fieldNodes] of this.collect(type, this.subs(nodes))) {
       const name = fieldNodes[0]!.name.value;
-      if (name === '__typename') pairs.push([key, literal(type.name)]);
-      else if (name === 'hasNextPage') pairs.push([key, raw(`json(${hasNext})`)]);
-      else if (name === 'hasPreviousPage') pairs.push([key, raw(`json(${hasPrevious})`)]);
+      if (name === '__typename') pairs.push([key, jsonString(type.name)]);
+      else if (name === 'hasNextPage') pairs.push([key, raw(hasNext)]);
+      else if (name === 'hasPreviousPage') pairs.push([key, raw(hasPrevious)]);
       else if (name === 'startCursor') pairs.push([key, raw(at('first'))]);
       else if (name === 'endCursor') pairs.push([key, raw(at('last'))]);
       else throw new Unsupported(`${type.name}.${name}`);
@@ -523,8 +522,8 @@ class ReadCompiler {
       case 'nodes': {
         const ids = args.ids as unknown[];
         if (!Array.isArray(ids) || ids.length > MAX_NODES) throw new Unsupported('ids the executor refuses');
-        if (ids.length === 0) return raw('json_array()');
-        return sql`json_array(${join(ids.map((id) => this.node(id, this.subs(nodes))), ', ')})`;
+        if (ids.length === 0) return literal('[]');
+        return join([literal('['), ' || ', join(ids.map((id) => this.node(id, this.subs(nodes))), ` || ',' || `), ' || ', literal(']')]);
       }
       default:
         throw new Unsupported(`Query.${def.name}`);
@@ -539,10 +538,10 @@ class ReadCompiler {
     } catch {
       throw new Unsupported('lookup arguments the executor refuses');
     }
-    if (!where) return raw('null');
+    if (!where) return literal('null');
     const [column, value] = Object.entries(where)[0]!;
     const t = this.alias();
-    return sql`(select ${this.objectOf(typeName, t, selection)} from ${TYPES[typeName]!.table} ${t} where ${t}.${column} = ${param(value)})`;
+    return jsonOne(sql`select ${this.objectOf(typeName, t, selection)} from ${TYPES[typeName]!.table} ${t} where ${t}.${column} = ${param(value)}`);
   }
 
   rootArticles(def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
@@ -600,11 +599,11 @@ class ReadCompiler {
     } catch {
       throw new Unsupported('an id the executor refuses');
     }
-    if (!isRowId(decoded)) return raw('null');
+    if (!isRowId(decoded)) return literal('null');
     const rows = TYPES[decoded.typename];
     if (!rows || rows.fields.id?.kind !== 'id') throw new Unsupported(`node of type ${decoded.typename}`);
     const t = this.alias();
-    return sql`(select ${this.objectOf(decoded.typename, t, selection)} from ${rows.table} ${t} where ${t}.id = ${param(Number(decoded.id))})`;
+    return jsonOne(sql`select ${this.objectOf(decoded.typename, t, selection)} from ${rows.table} ${t} where ${t}.id = ${param(Number(decoded.id))}`);
   }
 
   /**

@@ -1,10 +1,15 @@
 /**
- * SQL fragments that write JSON exactly as `JSON.stringify` writes a GraphQL response: the
+ * SQL fragments that write JSON text exactly as `JSON.stringify` writes a GraphQL response: the
  * compiled read path (./compile.ts) puts them together into one statement whose single value is
  * the response's `data`.
  *
- * SQLite's JSON functions escape strings as JSON.stringify does (", \, \b \f \n \r \t, other
- * controls as \u00xx; U+2028 and DEL raw) and write integers alike. Reals differ (3.0 vs 3,
+ * Every fragment is an expression whose value is JSON text (never SQL NULL): objects are
+ * concatenations ('{"a":' || … || '}'), lists `group_concat`, scalars `json_quote`. Nothing is
+ * parsed back (no JSON subtype, no json()), and an object costs no nesting: SQLite's parser
+ * stack bounds how deep a statement's sub-queries and function calls may nest.
+ *
+ * `json_quote` escapes strings as JSON.stringify does (", \, \b \f \n \r \t, other controls as
+ * \u00xx; U+2028 and DEL raw) and writes integers alike. Reals differ (3.0 vs 3,
  * 15 significant digits vs the shortest round trip), so floats go through `floatJson`, which
  * writes what the executor would or, where SQL cannot, a marked string the plugin finishes in
  * JavaScript.
@@ -52,18 +57,52 @@ export function sql(strings: TemplateStringsArray, ...values: (Frag | string)[])
   return join(parts);
 }
 
-/** Most key/value pairs in one `json_object` call: SQLite allows 127 arguments by default. */
-export const MAX_OBJECT_PAIRS = 63;
+/** Most fields in one object (a longer concatenation would near SQLite's expression depth limit). */
+export const MAX_OBJECT_PAIRS = 200;
 
-/** `json_object(key, value, ...)` in the given key order (keys are response keys: GraphQL names). */
+/** A JSON string literal of a name the compiler writes (type names). */
+export function jsonString(text: string): Frag {
+  return literal(JSON.stringify(text));
+}
+
+/** JSON text of a SQL value: a string quoted and escaped, an integer's digits, NULL as null. */
+export function jsonValue(expr: Frag | string): Frag {
+  return sql`json_quote(${expr})`;
+}
+
+/** An object in the given key order (keys are GraphQL response names): a concatenation. */
 export function jsonObject(pairs: [string, Frag][]): Frag {
-  if (pairs.length === 0) return raw("json_object()");
-  return sql`json_object(${join(pairs.map(([k, v]) => sql`${literal(k)}, ${v}`), ', ')})`;
+  if (pairs.length === 0) return literal('{}');
+  const parts: (Frag | string)[] = [];
+  pairs.forEach(([key, value], i) => {
+    parts.push(literal(`${i === 0 ? '{' : ','}${JSON.stringify(key)}:`), ' || ', value, ' || ');
+  });
+  parts.push(literal('}'));
+  // No parentheses: `||` chains associate, and each level of nesting costs parser stack.
+  return join(parts);
+}
+
+/**
+ * One row's JSON, or null: `select` is a complete SELECT of one JSON text column. (A compound
+ * SELECT gives its first part's rows first; `limit 1` keeps the row if there is one.)
+ */
+export function jsonOne(select: Frag): Frag {
+  return sql`(${select} union all select 'null' limit 1)`;
+}
+
+/**
+ * A JSON array of `element` over the rows of `fromTail` (FROM … WHERE …), in `order` (SQL ORDER
+ * BY terms, or null for the rows' own order); `[]` without rows (the aggregate's one row is
+ * dropped by HAVING and the compound's second part answers).
+ */
+export function jsonArray(element: Frag, order: string | null, fromTail: Frag | string): Frag {
+  const ordered = order ? ` order by ${order}` : '';
+  return sql`(select '[' || group_concat(${element}, ','${ordered}) || ']' ${fromTail} having count(*) union all select '[]' limit 1)`;
 }
 
 /** JSON true / false from a SQL truth value (null stays null). */
 export function booleanJson(expr: Frag): Frag {
-  return sql`json(case when ${expr} is null then null when ${expr} then 'true' else 'false' end)`;
+  return sql`case when ${expr} is null then 'null' when ${expr} then 'true' else 'false' end`;
 }
 
 /**
@@ -100,17 +139,17 @@ export function floatJson(expr: Frag, decimalText = false): Frag {
   // The expression is a column (or its cast): repeated rather than bound in a sub-query, which
   // would cost a co-routine per value and a level of nesting.
   const v = decimalText ? sql`cast(${expr} as real)` : expr;
-  const integral = sql`when ${v} = cast(${v} as integer) and abs(${v}) < 9007199254740992 then json(printf('%d', ${v}))`;
-  if (decimalText) return sql`case when ${expr} is null then null ${integral} else ${literal(NUMBER_MARK)} || ${expr} end`;
-  return sql`case when ${v} is null then null ${integral}
-    when abs(${v}) >= 0.0001 and abs(${v}) < 1e15 then json(printf('%.15g', ${v}))
-    else ${literal(NUMBER_MARK)} || printf('%!0.15g', ${v}) end`;
+  const integral = sql`when ${v} = cast(${v} as integer) and abs(${v}) < 9007199254740992 then printf('%d', ${v})`;
+  if (decimalText) return sql`case when ${expr} is null then 'null' ${integral} else json_quote(${literal(NUMBER_MARK)} || ${expr}) end`;
+  return sql`case when ${v} is null then 'null' ${integral}
+    when abs(${v}) >= 0.0001 and abs(${v}) < 1e15 then printf('%.15g', ${v})
+    else json_quote(${literal(NUMBER_MARK)} || printf('%!0.15g', ${v})) end`;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /**
- * A Relay global id, base64 of "Typename:rowid" (@pothos/plugin-relay's encoding), written by
+ * A Relay global id as a JSON string: base64 of "Typename:rowid" (@pothos/plugin-relay's encoding), written by
  * SQL: the prefix's whole 3-byte groups are constant; the rest ("e:" + digits and so on, ASCII)
  * is encoded group by group with SQLite's bit operators.
  * @param typename a node type name (ASCII)
@@ -137,5 +176,5 @@ export function globalIdSql(typename: string, rowid: Frag): Frag {
         `case when n > ${start + 2} then ${ch(`${c} & 63`)} else '=' end else '' end`,
     );
   }
-  return sql`(select ${literal(constant)} || ${groups.join(' || ')} from (select t, length(t) as n from (select ${t} as t)))`;
+  return sql`(select '"' || ${literal(constant)} || ${groups.join(' || ')} || '"' from (select t, length(t) as n from (select ${t} as t)))`;
 }

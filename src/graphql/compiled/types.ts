@@ -18,8 +18,8 @@ export type FieldSql =
   | { kind: 'one'; type: string; table: string; where: (t: string, r: string) => string }
   /** A list of `type` rows: `from` is the FROM … WHERE … clause (target alias `t`), `order` its ORDER BY terms. */
   | { kind: 'list'; type: string; from: (t: string, r: string) => string; order: (t: string) => string }
-  /** A list of strings: `array` is a complete `(select json_group_array(…) …)` over the row `r`. */
-  | { kind: 'strings'; array: (r: string) => string }
+  /** A list of strings: `value` of each row of `from` (alias `a`), in `order` (null: the rows' own order). */
+  | { kind: 'strings'; value: string; from: (r: string) => string; order: string | null }
   /** A Person or an Organisation (an Actor) by two foreign keys of the row. */
   | { kind: 'actor'; person: (r: string) => string; organisation: (r: string) => string }
   /** A partial date from the five `<prefix>_*` columns. */
@@ -67,10 +67,12 @@ const one = (type: string, table: string, fk: string): FieldSql => ({ kind: 'one
 /** Names of the row's aliases other than its name (and acronym), by alias id, as the resolvers filter them. */
 const aliasNames = (owner: string, exclude: (r: string) => string): FieldSql => ({
   kind: 'strings',
-  array: (r) => `(select json_group_array(a.name order by a.id) from aliases a where a.${owner} = ${r}.id and ${exclude(r)})`,
+  value: 'a.name',
+  from: (r) => `from aliases a where a.${owner} = ${r}.id and ${exclude(r)}`,
+  order: 'a.id',
 });
 /** sameAs URIs in the order the executor's relational query reads them (no ORDER BY: the owner index). */
-const sameAs = (owner: string): FieldSql => ({ kind: 'strings', array: (r) => `(select json_group_array(s.uri) from same_as s where s.${owner} = ${r}.id)` });
+const sameAs = (owner: string): FieldSql => ({ kind: 'strings', value: 'a.uri', from: (r) => `from same_as a where a.${owner} = ${r}.id`, order: null });
 
 const key = (expr: string, dir: 'asc' | 'desc', kind: SortKey['kind']): SortKey => ({ expr, dir, kind });
 
