@@ -6,11 +6,14 @@
  * articles per transaction), then prints articles/s, HTTP requests (round trips) per article
  * counted at the client's fetch, and RSS after the loads of this process.
  *
- *   node bench/ingest.ts [N=200] [--concurrency C=1] [--chunk K=100] [--bulk] [--rss M [--rss-caches small]]
+ *   node bench/ingest.ts [N=200] [--concurrency C=1] [--chunk K=100] [--bulk] [--embedded] [--rss M [--rss-caches small]]
  *
  * With C > 1, C single loads are in flight at once (they queue on the write lock; the point is
  * that nothing fails and nothing is duplicated, and what queueing costs). `--bulk` skips the
- * single loads. `--rss M` then loads M corpus articles one by one in this process, printing RSS
+ * single loads, `--embedded` the Hrana targets. Each line gives the process's CPU time for the
+ * loads (`process.cpuUsage`, user + system, all threads, over Hrana the in-process server's too;
+ * steadier than wall time on a shared machine). `--rss M` then loads M corpus articles one by one
+ * in this process, printing RSS
  * (anonymous and file-backed) and heap after a forced GC every M/10 (the memory check: flat
  * within ± 20 MB). SQLite's caches count in RSS up to their bounds: the page cache (anonymous,
  * `cache_size`, 64 MiB as src/ingest/open.ts sets it) and the memory-mapped file (file-backed,
@@ -42,6 +45,7 @@ const ri = args.indexOf('--rss');
 const M = ri >= 0 ? Number(args[ri + 1]) : 0;
 const smallCaches = args[args.indexOf('--rss-caches') + 1] === 'small';
 const bulkOnly = args.includes('--bulk');
+const embeddedOnly = args.includes('--embedded');
 /** A forced full GC (V8's `gc`, exposed at run time), so heap and RSS figures are what is live. */
 const gc = (() => {
   setFlagsFromString('--expose-gc');
@@ -108,6 +112,7 @@ async function run(name: string, db: Database, bundles: unknown[], bulk: boolean
   let next = 0;
   const requestsBefore = counter?.requests ?? 0;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const worker = async () => {
     while (next < bundles.length) await loadBundle(db, bundles[next++]);
   };
@@ -117,12 +122,14 @@ async function run(name: string, db: Database, bundles: unknown[], bulk: boolean
     if (single) console.log(`  (${single} articles not through the bulk path)`);
   } else await Promise.all(Array.from({ length: C }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const cpuUsed = process.cpuUsage(cpuBefore);
+  const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
   const trips = counter ? `  ${((counter.requests - requestsBefore) / bundles.length).toFixed(2)} round trips/article` : '';
   const people = Number((await db.$client.execute('select count(*) n from people')).rows[0]!.n);
   const articles = Number((await db.$client.execute('select count(*) n from articles')).rows[0]!.n);
   console.log(
     `${name.padEnd(44)} ${String(bundles.length).padStart(5)} articles in ${seconds.toFixed(2).padStart(6)} s = ${(bundles.length / seconds).toFixed(1).padStart(7)} articles/s${trips}` +
-      `  (${bulk ? `chunks of ${K}` : `concurrency ${C}`}; ${articles} articles, ${people} people stored)`,
+      `  (${bulk ? `chunks of ${K}` : `concurrency ${C}`}; CPU ${cpu.toFixed(2)} s = ${((cpu * 1000) / bundles.length).toFixed(2)} ms/article; ${articles} articles, ${people} people stored)`,
   );
 }
 
@@ -136,7 +143,7 @@ try {
     await run(`embedded file (@libsql/client), ${bulk ? 'bulk' : 'single'}`, embedded, bundles, bulk);
     embedded.$client.close();
   }
-  for (const bulk of modes) {
+  for (const bulk of embeddedOnly ? [] : modes) {
     const file = join(dir, `hrana-${bulk}.db`);
     (await openDatabase(`file:${file}`)).$client.close(); // migrate
     const server = await startHranaServer({ file, port: 0 });

@@ -105,7 +105,7 @@ export function resolvePartialDate(input: PartialDateInput, referenceDate: strin
   const explicitEarliest = input.earliest == null ? null : checkDay(input.earliest, 'earliest');
   const explicitLatest = input.latest == null ? null : checkDay(input.latest, 'latest');
 
-  const derived: Derived = edtfValue ? fromEdtf(edtfValue) : text ? fromText(text, reference) : UNKNOWN_DATE;
+  const derived: Derived = edtfValue ? derivedOnce(edtfValue, () => fromEdtf(edtfValue)) : text ? derivedOnce(`${reference}\u0000${text}`, () => fromText(text, reference)) : UNKNOWN_DATE;
   const earliest = explicitEarliest ?? derived.earliest;
   const latest = explicitLatest ?? derived.latest;
   if (earliest != null && latest != null && earliest > latest) {
@@ -127,10 +127,34 @@ export function resolvePartialDate(input: PartialDateInput, referenceDate: strin
 }
 
 // ---------------------------------------------------------------------------------------------
+// Readings, each computed once
+
+type Derived = Readonly<Omit<PartialDate, 'text'>>;
+const UNKNOWN_DATE: Derived = Object.freeze({ edtf: null, precision: 'UNKNOWN', earliest: null, latest: null });
+
+/**
+ * `compute()` for `key`, computed once and kept in `cache`: the readings are pure, a load reads
+ * each date twice (validation, then preparation) and often the same strings across articles, and
+ * the `edtf` package rebuilds its grammar on every parse. Bounded: past `size` entries the oldest
+ * goes. A failure (RangeError) is not kept, so each call throws its own error.
+ */
+function remembered<V>(cache: Map<string, V>, size: number, key: string, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** Derived dates by EDTF string or by reference day and words: a load's distinct dates, a few hundred KB at most. */
+const derivedCache = new Map<string, Derived>();
+const derivedOnce = (key: string, derive: () => Derived): Derived => remembered(derivedCache, 2048, key, () => Object.freeze(derive()));
+
+// ---------------------------------------------------------------------------------------------
 // Calendar days as integers (days since 1970-01-01, UTC)
 
-type Derived = Omit<PartialDate, 'text'>;
-const UNKNOWN_DATE: Derived = { edtf: null, precision: 'UNKNOWN', earliest: null, latest: null };
 const MS_PER_DAY = 86_400_000;
 
 
@@ -621,13 +645,15 @@ const reader = chrono.casual.clone();
 reader.parsers.unshift(...customParsers);
 reader.refiners.push(pastBias);
 
-const parseAt = (text: string, day: number) =>
-  reader.parse(text, { instant: new Date(day * MS_PER_DAY + MS_PER_DAY / 2), timezone: 0 }) as ParsedResult[];
+/** chrono's readings of words on a day (only read, never changed), shared by validation's `unreadDateWords` and `fromText`. */
+const parsedCache = new Map<string, readonly ParsedResult[]>();
+const parseAt = (text: string, day: number): readonly ParsedResult[] =>
+  remembered(parsedCache, 256, `${day}\u0000${text}`, () => reader.parse(text, { instant: new Date(day * MS_PER_DAY + MS_PER_DAY / 2), timezone: 0 }) as ParsedResult[]);
 
 /** Two unrelated probe days (different year, month, day and weekday) to tell stated fields from implied ones. */
 const PROBES = [dayNumber('2001-02-03'), dayNumber('2013-09-18')] as const;
 
-function firstReadable(results: ParsedResult[]): ParsedResult | null {
+function firstReadable(results: readonly ParsedResult[]): ParsedResult | null {
   return results.find((r) => readingOf(r.start) != null) ?? null;
 }
 

@@ -16,7 +16,7 @@
  * goes to the articles-only index `article_fts` (./articles.ts), whose rowid follows publication
  * order, and its terms (as FTS5 cuts them) to `article_terms`, for type-ahead prefixes (./match.ts).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { foldName } from '../domain/fold.ts';
 import { ARTICLE_ROW_KEY } from './articles.ts';
@@ -89,17 +89,21 @@ export function ownFoldedBody(bodyFolded: string): string {
 /** A word of an entity's folded names (its name_key, alias keys, acronym), for `search_terms`. */
 const TERM = /[\p{L}\p{M}\p{N}]+/gu;
 
-/** How many queued documents one pass folds (a load queues one article and its engagements). */
+/** How many queued documents one pass folds (a load queues one article and its engagements; a bulk chunk, hundreds). */
 const BATCH = 200;
+
+/** A JSON array parameter, read in SQL with `json_each`: one statement text whatever the batch size. */
+const jsonList = (values: Iterable<string | number>) => sql`(select value from json_each(${JSON.stringify([...values])}))`;
 
 /**
  * Write the folded columns of every document waiting in `search_pending`, then dequeue them.
  * Run it inside the transaction that queued them (the loader does), or any time after.
+ * Each pass of up to `BATCH` documents is a fixed number of set-based statements (one multi-row
+ * write per table), not a few statements per document.
  * @returns how many documents were folded
  */
 export async function foldPendingSearchDocs(db: Executor): Promise<number> {
   let done = 0;
-  let articles = 0;
   for (;;) {
     const rows = await db.all<{ key: number; title: string | null; body: string | null; linked: string | null; names: string | null }>(sql`
       select p.key as key,
@@ -112,33 +116,41 @@ export async function foldPendingSearchDocs(db: Executor): Promise<number> {
       left join engagements e on p.key % 8 = 5 and e.id = p.key / 8
       order by p.key limit ${BATCH}`);
     if (rows.length === 0) return optimized(db, done);
+    // search_pending's key is its primary key: a pass sees each document once, so set-based writes keep per-document results.
+    const documents: SQL[] = [];
+    const rewritten: number[] = [];
+    const articles: number[] = [];
+    const terms = new Set<string>();
     for (const row of rows) {
       if (row.title !== null) {
-        // FTS5 has no UPDATE of selected columns that keeps the others: rewrite the document.
-        await db.run(sql`delete from search_fts where rowid = ${row.key}`);
-        const folded = { title: foldName(row.title), body: foldedBody(row.body ?? '', row.linked) };
-        await db.run(sql`insert into search_fts (rowid, title, title_folded, body, body_folded)
-          values (${row.key}, ${row.title}, ${folded.title}, ${row.body ?? ''}, ${folded.body})`);
-        if (row.key % 8 === DOC_KIND.ARTICLE) {
-          // The same document in the articles-only index, at its publication-order rowid (computed in SQL: beyond 2^53).
-          const id = Math.floor(row.key / 8);
-          // Contentless-delete FTS5 tables take INSERT OR REPLACE with every column: one statement.
-          await db.run(sql`insert or replace into article_fts (rowid, title, title_folded, body, body_folded)
-            select ${ARTICLE_ROW_KEY}, ${row.title}, ${folded.title}, ${row.body ?? ''}, ${folded.body} from articles a where a.id = ${id}`);
-          // Its terms, cut by FTS5's own tokenizer, for the type-ahead lookup (article_terms).
-          await db.run(sql`insert into article_terms_scratch (title, title_folded, body, body_folded) values (${row.title}, ${folded.title}, ${row.body ?? ''}, ${folded.body})`);
-          articles++;
-        }
+        const body = row.body ?? '';
+        documents.push(sql`(${row.key}, ${row.title}, ${foldName(row.title)}, ${body}, ${foldedBody(body, row.linked)})`);
+        rewritten.push(row.key);
+        if (row.key % 8 === DOC_KIND.ARTICLE) articles.push(row.key);
       }
-      for (const term of new Set(row.names?.toLowerCase().match(TERM) ?? [])) await db.run(sql`insert or ignore into search_terms (term) values (${term})`);
-      await db.run(sql`delete from search_pending where key = ${row.key}`);
-      done++;
+      for (const term of row.names?.toLowerCase().match(TERM) ?? []) terms.add(term);
     }
-    if (articles > 0) {
+    if (documents.length) {
+      // FTS5 has no UPDATE of selected columns that keeps the others: rewrite the documents.
+      await db.run(sql`delete from search_fts where rowid in ${jsonList(rewritten)}`);
+      await db.run(sql`insert into search_fts (rowid, title, title_folded, body, body_folded) values ${sql.join(documents, sql`, `)}`);
+    }
+    if (articles.length) {
+      // The same documents in the articles-only index, at their publication-order rowids (computed in SQL: beyond 2^53),
+      // copied from search_fts rather than bound twice. Contentless-delete FTS5 tables take INSERT OR REPLACE with every column.
+      // In rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid falls below the last one written.
+      await db.run(sql`insert or replace into article_fts (rowid, title, title_folded, body, body_folded)
+        select ${ARTICLE_ROW_KEY}, f.title, f.title_folded, f.body, f.body_folded
+        from search_fts f join articles a on a.id = f.rowid / 8 where f.rowid in ${jsonList(articles)} order by 1`);
+      // Their terms, cut by FTS5's own tokenizer, for the type-ahead lookup (article_terms).
+      await db.run(sql`insert into article_terms_scratch (title, title_folded, body, body_folded)
+        select title, title_folded, body, body_folded from search_fts where rowid in ${jsonList(articles)}`);
       await db.run(sql`insert or ignore into article_terms (term) select term from article_terms_scratch_vocab`);
       await db.run(sql`insert into article_terms_scratch (article_terms_scratch) values ('delete-all')`);
-      articles = 0;
     }
+    if (terms.size) await db.run(sql`insert or ignore into search_terms (term) select value from json_each(${JSON.stringify([...terms])})`);
+    await db.run(sql`delete from search_pending where key in ${jsonList(rows.map((r) => r.key))}`);
+    done += rows.length;
     if (rows.length < BATCH) return optimized(db, done);
   }
 }

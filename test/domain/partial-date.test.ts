@@ -285,3 +285,45 @@ describe('unreadDateWords: words read whole, or why not', () => {
     expect(unreadDateWords(text, '2025-11-24')).toMatch(/no date could be read|not read whole/);
   });
 });
+
+describe('repeated readings (each string is read once, then remembered, within a bound)', () => {
+  it('words read against another reference day resolve against that day', () => {
+    expect(resolvePartialDate({ text: 'on Monday' }, MONDAY)).toMatchObject(day('2025-11-24'));
+    expect(resolvePartialDate({ text: 'on Monday' }, WEDNESDAY)).toMatchObject(day('2025-11-03'));
+    expect(resolvePartialDate({ text: 'on Monday' }, null)).toMatchObject(unbounded('DAY'));
+    expect(resolvePartialDate({ text: 'on Monday' }, MONDAY)).toMatchObject(day('2025-11-24'));
+  });
+
+  it('explicit bounds and precision of one call do not carry over to the next', () => {
+    expect(resolvePartialDate({ edtf: '2024-10', earliest: '2024-10-05', precision: 'DAY' }, null)).toMatchObject({ earliest: '2024-10-05', latest: '2024-10-31', precision: 'DAY' });
+    expect(resolvePartialDate({ edtf: '2024-10' }, null)).toMatchObject(span('2024-10', '2024-10-01', '2024-10-31', 'MONTH'));
+  });
+
+  it('a result changed by its caller leaves the next one as it was', () => {
+    const first = resolvePartialDate({ edtf: '2023-06-07' }, null);
+    first.latest = '2099-01-01';
+    first.precision = 'YEAR';
+    expect(resolvePartialDate({ edtf: '2023-06-07' }, null)).toMatchObject(day('2023-06-07'));
+  });
+
+  it('invalid EDTF is refused every time, each call with its own error', () => {
+    const errors = [0, 1].map(() => {
+      try {
+        resolvePartialDate({ edtf: '2023-02-29' }, null);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    });
+    expect(errors[0]).toBeInstanceOf(RangeError);
+    expect(errors[1]).toBeInstanceOf(RangeError);
+    expect(errors[1]).not.toBe(errors[0]);
+    expect((errors[1] as Error).message).toBe((errors[0] as Error).message);
+  });
+
+  it('more distinct dates than the bound: every one still resolves to its own day', () => {
+    const days = Array.from({ length: 2600 }, (_, i) => new Date(Date.UTC(1990, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
+    for (const d of days) expect(resolvePartialDate({ edtf: d }, null)).toMatchObject(day(d));
+    for (const d of [days[0]!, days[1]!, days.at(-1)!]) expect(resolvePartialDate({ edtf: d }, null)).toMatchObject(day(d));
+  });
+});
