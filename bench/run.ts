@@ -36,6 +36,7 @@ import { createClient, type Client } from '@libsql/client';
 import autocannon from 'autocannon';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { preparedReader } from '../src/db/prepared.ts';
 import { createDatabase } from '../src/db/client.ts';
 import { openDatabase } from '../src/ingest/open.ts';
 import { catalogue, chooseTargets, type CatalogueEntry } from './catalogue.ts';
@@ -129,9 +130,16 @@ async function openHarness(file: string): Promise<Harness> {
   const config = (debugSql: boolean, compiledReads: boolean) =>
     loadConfig({}, { debugSql, compiledReads, maskErrors: true, rateLimit: { anonymous: 0, credential: 0 } as never });
   h.app = createApp({ db, config: config(true, true) });
-  h.compiled = createApp({ db, config: config(false, true) });
-  h.fallback = createApp({ db, config: config(false, false) });
-  h.close = () => raw.close();
+  // The timed apps read as the Node entry does (src/ingest/open.ts): compiled statements on the
+  // file's prepared reading connection (src/db/prepared.ts).
+  const reader = preparedReader(file, ['PRAGMA cache_size = -65536', 'PRAGMA mmap_size = 268435456']);
+  const timed = createDatabase(h.recorder.client, reader.readOne);
+  h.compiled = createApp({ db: timed, config: config(false, true) });
+  h.fallback = createApp({ db: timed, config: config(false, false) });
+  h.close = () => {
+    reader.close();
+    raw.close();
+  };
   return h;
 }
 

@@ -41,6 +41,11 @@ function count(n: number) {
   if (stats) stats.statements += n;
 }
 
+/** Count `n` statements sent outside the client (./prepared.ts) against the current request. */
+export function countStatements(n: number) {
+  count(n);
+}
+
 /**
  * Wrap a libSQL client so `execute`, `batch` and transactions count their statements.
  * The wrapper is a Proxy so the rest of the Client API passes through untouched.
@@ -66,10 +71,28 @@ export function countingClient(client: Client): Client {
   });
 }
 
-/** The Drizzle database Newsgraph uses: relational queries v2 over `relations`. */
-export type Database = LibSQLDatabase<Relations> & { $client: Client };
+/**
+ * Run one read statement and give its first row's first column (undefined without rows): the
+ * compiled read path's statements (src/graphql/compiled/), through statements prepared once
+ * where the database allows it (./prepared.ts, an embedded file).
+ */
+export type ReadOne = (sql: string, params: unknown[]) => Promise<unknown>;
 
-/** Build the Drizzle database over a libSQL client (counted, see `countingClient`). */
-export function createDatabase(client: Client): Database {
-  return drizzle({ client: countingClient(client), relations }) as Database;
+/** The Drizzle database Newsgraph uses: relational queries v2 over `relations`, and `$readOne`. */
+export type Database = LibSQLDatabase<Relations> & { $client: Client; $readOne: ReadOne };
+
+/**
+ * Build the Drizzle database over a libSQL client (counted, see `countingClient`).
+ * @param readOne how `$readOne` runs a statement; default: through the client (prepared anew each time)
+ */
+export function createDatabase(client: Client, readOne?: ReadOne): Database {
+  const counted = countingClient(client);
+  const db = drizzle({ client: counted, relations }) as Database;
+  db.$readOne =
+    readOne ??
+    (async (sql, params) => {
+      const rows = await counted.execute({ sql, args: params as never });
+      return rows.rows[0]?.[0];
+    });
+  return db;
 }

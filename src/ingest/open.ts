@@ -9,10 +9,14 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { createDatabase, type Database } from '../db/client.ts';
+import { preparedReader } from '../db/prepared.ts';
 import { upgradeDatabase } from './upgrade.ts';
 
 /** The embedded database file used when LIBSQL_URL is unset: `<repo>/.data/newsgraph.db`. */
 export const DEFAULT_DB_FILE = resolve(fileURLToPath(new URL('../../.data/newsgraph.db', import.meta.url)));
+
+/** Reads: a 64 MiB page cache (SQLite's default is 2 MB) and the file memory-mapped (256 MiB). */
+const READ_PRAGMAS = ['PRAGMA cache_size = -65536', 'PRAGMA mmap_size = 268435456'];
 
 /**
  * Open (and by default upgrade) a database.
@@ -34,10 +38,20 @@ export async function openDatabase(
     // so a hub entity's page, hundreds of index probes, hits memory rather than read() calls.
     // These reach the connection that serves reads; connections the pool opens later for
     // concurrent transactions keep SQLite's defaults, which is only slower.
-    await client.execute('PRAGMA cache_size = -65536');
-    await client.execute('PRAGMA mmap_size = 268435456');
+    for (const pragma of READ_PRAGMAS) await client.execute(pragma);
   }
-  const db = createDatabase(client);
+  // An embedded file (not a memory database, which a second connection would not share): the
+  // compiled read path's statements are prepared once on a reading connection (src/db/prepared.ts).
+  const path = url.slice('file:'.length);
+  const reader = url.startsWith('file:') && !/:memory:|mode=memory/.test(url) ? preparedReader(path, READ_PRAGMAS) : null;
+  if (reader) {
+    const close = client.close.bind(client);
+    client.close = () => {
+      reader.close();
+      close();
+    };
+  }
+  const db = createDatabase(client, reader?.readOne);
   if (options.migrate !== false) await upgradeDatabase(db);
   return db;
 }

@@ -13,7 +13,7 @@ import { schema } from '../../src/graphql/schema.ts';
 import { createTestApp, testAppForSuite } from '../helpers/app.ts';
 import { nestedConnections, SIX_HOPS } from './attack-cases.ts';
 
-/** Statements the libSQL client ran since the last reset: counted on the real client. */
+/** Statements the libSQL client (and the prepared reader) ran since the last reset: counted on the real client. */
 let executed = 0;
 const t = testAppForSuite(async () => {
   const opened = await createTestApp({ config: { rateLimit: { ...loadConfig({}).rateLimit, anonymous: 0 } } });
@@ -28,6 +28,12 @@ const t = testAppForSuite(async () => {
       return real.apply(this, a);
     };
   }
+  // The compiled read path's statements run on the file's prepared reading connection (src/db/prepared.ts).
+  const readOne = opened.db.$readOne;
+  opened.db.$readOne = (sql, params) => {
+    executed++;
+    return readOne(sql, params);
+  };
   return opened;
 });
 

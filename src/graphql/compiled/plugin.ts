@@ -132,10 +132,9 @@ export function compiledReadPlugin(enabled: boolean): Plugin {
   };
 }
 
-/** Run a compiled statement; its one value is the JSON text. */
-async function runPlan(context: CompiledContext, plan: CompiledRead): Promise<unknown> {
-  const rows = await context.db.$client.execute({ sql: plan.sql, args: plan.params as never });
-  return rows.rows[0]?.[0];
+/** Run a compiled statement (prepared once where the database allows: `$readOne`); its one value is the JSON text. */
+function runPlan(context: CompiledContext, plan: CompiledRead): Promise<unknown> {
+  return context.db.$readOne(plan.sql, plan.params);
 }
 
 /**
