@@ -345,7 +345,7 @@ async function measureDelivery(h: Harness, slug: string): Promise<DeliveryRow[]>
 async function startNodeServer(file: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [resolve(ROOT, 'src/node.ts')], {
     cwd: ROOT,
-    env: { ...process.env, LIBSQL_URL: `file:${file}`, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_CREDENTIAL: '0', DEBUG_SQL: '0' },
+    env: { ...process.env, LIBSQL_URL: `file:${file}`, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_CREDENTIAL: '0', DEBUG_SQL: '0', RESPONSE_CACHE_TTL: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
