@@ -271,6 +271,8 @@ class ReadCompiler {
       }
       case 'strings':
         return jsonArray(jsonValue(field.value), field.order, field.from(r));
+      case 'json':
+        return raw(field.json(r));
       case 'actor':
         return this.actor(field.person(r), field.organisation(r), this.subs(nodes));
       case 'partialDate':
