@@ -44,7 +44,7 @@ async function catchUp(file: string, log: (line: string) => void) {
     }
   };
   const migrationsBefore = await applied();
-  const db = await openDatabase(`file:${file}`);
+  const db = await openDatabase(`file:${file}`, { reads: false });
   try {
     // New migrations may add indexes: refresh the planner's statistics, as a fresh build does.
     if ((await applied()) !== migrationsBefore) {

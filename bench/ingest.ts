@@ -6,7 +6,7 @@
  * articles per transaction), then prints articles/s, HTTP requests (round trips) per article
  * counted at the client's fetch, and RSS after the loads of this process.
  *
- *   node bench/ingest.ts [N=200] [--concurrency C=1] [--chunk K=100] [--bulk] [--embedded] [--rss M [--rss-caches small]]
+ *   node bench/ingest.ts [N=200] [--concurrency C=1] [--chunk K=100] [--bulk] [--embedded] [--rss M [--rss-caches server]]
  *
  * With C > 1, C single loads are in flight at once (they queue on the write lock; the point is
  * that nothing fails and nothing is duplicated, and what queueing costs). `--bulk` skips the
@@ -15,11 +15,11 @@
  * steadier than wall time on a shared machine). `--rss M` then loads M corpus articles one by one
  * in this process, printing RSS
  * (anonymous and file-backed) and heap after a forced GC every M/10 (the memory check: flat
- * within ± 20 MB). SQLite's caches count in RSS up to their bounds: the page cache (anonymous,
- * `cache_size`, 64 MiB as src/ingest/open.ts sets it) and the memory-mapped file (file-backed,
- * `mmap_size`, 256 MiB); they fill as the file grows. `--rss-caches small` sets SQLite's
- * defaults on the connection (2 MB page cache, no mmap), so what remains is the process's own
- * growth. Each target starts from an empty, migrated database in a temp folder, removed afterwards.
+ * within ± 20 MB). The database is opened as a loading process opens it (`openDatabase(url,
+ * { reads: false })`: SQLite's default 2 MB page cache, no mmap), so what grows is the process.
+ * `--rss-caches server` opens it as the server does instead: the page cache (anonymous, 64 MiB)
+ * and the memory-mapped file (file-backed, 256 MiB) then count in RSS up to those bounds as the
+ * file grows. Each target starts from an empty, migrated database in a temp folder, removed afterwards.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +43,7 @@ const ki = args.indexOf('--chunk');
 const K = ki >= 0 ? Math.max(1, Number(args[ki + 1])) : 100;
 const ri = args.indexOf('--rss');
 const M = ri >= 0 ? Number(args[ri + 1]) : 0;
-const smallCaches = args[args.indexOf('--rss-caches') + 1] === 'small';
+const serverCaches = args[args.indexOf('--rss-caches') + 1] === 'server';
 const bulkOnly = args.includes('--bulk');
 const embeddedOnly = args.includes('--embedded');
 /** A forced full GC (V8's `gc`, exposed at run time), so heap and RSS figures are what is live. */
@@ -156,15 +156,12 @@ try {
   console.log(`RSS after these loads: ${mb(process.memoryUsage().rss)} (heap ${mb(process.memoryUsage().heapUsed)})`);
   if (M > 0) {
     // Memory over many single loads in one process: the corpus generator's articles, one transaction each.
-    const db = await openDatabase(`file:${join(dir, 'rss.db')}`);
-    if (smallCaches) {
-      await db.$client.execute('PRAGMA cache_size = -2000');
-      await db.$client.execute('PRAGMA mmap_size = 0');
-    }
+    // Opened as a loading process opens it (CLI ingest, the corpus generator), or as the server does.
+    const db = await openDatabase(`file:${join(dir, 'rss.db')}`, { reads: serverCaches });
     const gen = new CorpusGenerator({ articles: M, seed: 1 });
     gc();
     const start = process.memoryUsage().rss;
-    console.log(`  ${'start'.padStart(6)} (${smallCaches ? '2 MB page cache, no mmap' : 'caches as opened'}): rss ${mb(start)}${rssParts()}, heap ${mb(process.memoryUsage().heapUsed)}`);
+    console.log(`  ${'start'.padStart(6)} (${serverCaches ? 'opened as the server: 64 MiB page cache, 256 MiB mmap' : 'opened for loading: default page cache, no mmap'}): rss ${mb(start)}${rssParts()}, heap ${mb(process.memoryUsage().heapUsed)}`);
     const started = performance.now();
     for (let i = 0; i < M; i++) {
       await loadBundle(db, gen.bundle(i));

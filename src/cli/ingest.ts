@@ -80,7 +80,8 @@ if (!args || !args.paths.length) {
 const { extract, baseUrl } = args;
 const inputs = extract ? collectTextFiles(args.paths) : collectInputs(args.paths);
 const limits = loadConfig({ MAX_TEXT_BYTES: process.env.MAX_TEXT_BYTES }).text;
-const db = await openDatabase();
+// A loading process: no read caches or memory map, which would grow it with the file.
+const db = await openDatabase(undefined, { reads: false });
 const bar = process.stderr.isTTY
   ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} {source}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
   : null;

@@ -21,10 +21,13 @@ const READ_PRAGMAS = ['PRAGMA cache_size = -65536', 'PRAGMA mmap_size = 26843545
 /**
  * Open (and by default upgrade) a database.
  * @param url libSQL URL; `file:` paths have their folder created
+ * @param options.reads false for a process that only loads (CLI ingest, the corpus generator): an
+ *   embedded file keeps SQLite's default page cache and no memory map (which grow the process by
+ *   up to 320 MB as the file grows), and opens no prepared reading connection
  */
 export async function openDatabase(
   url: string = process.env.LIBSQL_URL || `file:${DEFAULT_DB_FILE}`,
-  options: { authToken?: string; migrate?: boolean } = {},
+  options: { authToken?: string; migrate?: boolean; reads?: boolean } = {},
 ): Promise<Database> {
   if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
   // `timeout` is SQLite's busy timeout (ms) on every connection of the client's pool: wait for
@@ -38,12 +41,12 @@ export async function openDatabase(
     // so a hub entity's page, hundreds of index probes, hits memory rather than read() calls.
     // These reach the connection that serves reads; connections the pool opens later for
     // concurrent transactions keep SQLite's defaults, which is only slower.
-    for (const pragma of READ_PRAGMAS) await client.execute(pragma);
+    if (options.reads !== false) for (const pragma of READ_PRAGMAS) await client.execute(pragma);
   }
   // An embedded file (not a memory database, which a second connection would not share): the
   // compiled read path's statements are prepared once on a reading connection (src/db/prepared.ts).
   const path = url.slice('file:'.length);
-  const reader = url.startsWith('file:') && !/:memory:|mode=memory/.test(url) ? preparedReader(path, READ_PRAGMAS) : null;
+  const reader = options.reads !== false && url.startsWith('file:') && !/:memory:|mode=memory/.test(url) ? preparedReader(path, READ_PRAGMAS) : null;
   if (reader) {
     const close = client.close.bind(client);
     client.close = () => {
