@@ -120,7 +120,7 @@ export function createApp(deps: AppDeps): Hono {
       ...persistedOperationsPlugins(delivery.persistedOperations, deps.persistedQueries ?? memoryPersistedQueryStore(), config.limits.maxDocumentBytes),
       operationLimitsPlugin(config.limits, pages, config.fieldSuggestions),
       // Before the response cache, which then wraps its execute function (compiled answers are cached too).
-      compiledReadPlugin(config.compiledReads),
+      compiledReadPlugin(config.compiledReads, delivery.responseCacheTtl > 0),
       // Before the SQL debug plugin: a stored answer must not carry one request's statement count.
       ...responseCachePlugins(responseCache, delivery.responseCacheTtl, config.rateLimit.credentialHeaders, config.publicBaseUrl ?? undefined),
       sqlDebugPlugin(config.debugSql),

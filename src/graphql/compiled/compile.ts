@@ -1,16 +1,19 @@
 /**
  * The read compiler: a validated query operation → one SQL statement whose single value is the
- * response's `data` as JSON text, written by SQLite's JSON functions in the response's key order.
+ * response's `data` as JSON text, in the response's key order (./json-sql.ts writes it).
  *
  * It walks the operation as graphql-js executes it (fields collected per concrete type through
  * fragments and inline fragments, aliases, `@skip` / `@include`, `__typename`, the Actor
  * interface by its two tables), reading what each field is in SQL from ./types.ts and reusing
  * the executor's own filter and count builders for root lists (src/graphql/types/filters.ts,
  * src/graphql/connections/), so both paths read the same rows by the same access paths.
+ * Connections page as the Drizzle plugin does (first/after, last/before, keyset cursors,
+ * pageInfo), with the executor's cursors (src/graphql/connections/cursors.ts).
  *
  * Whatever it does not cover throws `Unsupported` with the reason, and the operation goes
- * through the executor (./plugin.ts): arguments the executor would refuse (bad ids, page
- * sizes, filters), cursors and pageInfo, fields computed in JavaScript, other root fields.
+ * through the executor (./plugin.ts): arguments the executor would refuse (bad ids, page sizes,
+ * cursors, filters), fields computed in JavaScript, `search`, `facets`, `boundedCount`, nesting
+ * past SQLite's parser.
  */
 import {
   getArgumentValues,
@@ -44,7 +47,7 @@ import { organisationsWhere } from '../types/organisation.ts';
 import { nameQueryWhere } from '../connections/name-query.ts';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { articleLinkCount, engagementActorCount, engagementWhere } from '../types/filters.ts';
-import { booleanJson, FALLBACK_MARK, floatJson, globalIdSql, join, jsonArray, jsonObject, jsonOne, jsonString, jsonValue, literal, MAX_OBJECT_PAIRS, param, raw, sql, type Frag } from './json-sql.ts';
+import { booleanJson, floatJson, globalIdSql, join, jsonArray, jsonObject, jsonOne, jsonString, jsonValue, literal, MAX_OBJECT_PAIRS, numberText, param, raw, sql, type Frag } from './json-sql.ts';
 import { ACTOR_TYPES, articleKeys, articleSpace, engagementKeys, engagementSpace, TYPES, type ConnectionSql, type FieldSql, type SortKey } from './types.ts';
 
 /** Why an operation is not compiled (it goes through the executor). */
@@ -59,12 +62,16 @@ export interface CompiledRead {
   params: unknown[];
 }
 
-/** Fields envelop's response cache adds to a document for its entity tags; not part of the answer. */
-const RESPONSE_CACHE_FIELDS = new Set(['__responseCacheTypeName', '__responseCacheId']);
+/**
+ * Fields envelop's response cache adds to a document for its entity tags (and strips from the
+ * answer): `__responseCacheTypeName: __typename`, `__responseCacheId: id`.
+ */
+const RESPONSE_CACHE_FIELDS: Record<string, string> = { __responseCacheTypeName: '__typename', __responseCacheId: 'id' };
 
 /**
  * Compile one operation of a validated document.
  * @param variables the request's variables as sent (coerced here as the executor does)
+ * @param responseCache the response cache plugin is on (see RESPONSE_CACHE_FIELDS)
  * @returns the statement
  * @throws Unsupported with the reason when the operation has parts the compiler does not cover
  */
@@ -75,12 +82,13 @@ export function compileRead(
   variables: Record<string, unknown> | null | undefined,
   limits: PageLimits,
   render: RenderSql,
+  responseCache = false,
 ): CompiledRead {
   const operation = pickOperation(document, operationName);
   if (operation.operation !== 'query') throw new Unsupported(`a ${operation.operation}`);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) throw new Unsupported('variables the executor refuses');
-  const compiler = new ReadCompiler(schema, document, coerced.coerced, limits, render);
+  const compiler = new ReadCompiler(schema, document, coerced.coerced, limits, render, responseCache);
   const statement = sql`select ${compiler.root(schema.getQueryType()!, operation.selectionSet)}`;
   if (parenthesisDepth(statement.sql) > MAX_PARENTHESIS_DEPTH) throw new Unsupported('nesting deeper than SQLite parses in one statement');
   return { sql: statement.sql, params: statement.params };
@@ -125,7 +133,11 @@ class ReadCompiler {
   readonly variables: Record<string, unknown>;
   readonly limits: PageLimits;
   readonly render: RenderSql;
-  constructor(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, limits: PageLimits, render: RenderSql) {
+  /** The response cache is on: the fields it adds to documents are left out (it strips them from executed answers). */
+  readonly responseCache: boolean;
+
+  constructor(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, limits: PageLimits, render: RenderSql, responseCache: boolean) {
+    this.responseCache = responseCache;
     this.schema = schema;
     this.variables = variables;
     this.limits = limits;
@@ -183,7 +195,7 @@ class ReadCompiler {
         if (!this.included(s)) continue;
         if (s.kind === Kind.FIELD) {
           const key = s.alias?.value ?? s.name.value;
-          if (RESPONSE_CACHE_FIELDS.has(key)) continue;
+          if (this.responseCache && RESPONSE_CACHE_FIELDS[key] === s.name.value) continue;
           const list = fields.get(key);
           if (list) list.push(s);
           else fields.set(key, [s]);
@@ -271,8 +283,6 @@ class ReadCompiler {
       }
       case 'strings':
         return jsonArray(jsonValue(field.value), field.order, field.from(r));
-      case 'json':
-        return raw(field.json(r));
       case 'actor':
         return this.actor(field.person(r), field.organisation(r), this.subs(nodes));
       case 'partialDate':
@@ -387,7 +397,7 @@ class ReadCompiler {
     const read = orderSql(page.keys, page.backward);
     const bounds = [page.after ? keyset(page.keys, page.after, false) : null, page.before ? keyset(page.keys, page.before, true) : null].filter((b) => b !== null);
     const from = bounds.length ? join([page.from, ...bounds.flatMap((b) => [' and ', b])]) : page.from;
-    const cursor = cursorSql(page.space, page.keys);
+    const cursor = cursorParts(page.space, page.keys);
     const pairs: [string, Frag][] = [];
     for (const [key, fieldNodes] of this.collect(connectionType, this.subs(nodes))) {
       const name = fieldNodes[0]!.name.value;
@@ -416,7 +426,7 @@ class ReadCompiler {
         const keyColumns = page.keys.map((k, i) => `${k.expr} as k${i}_`).join(', ');
         const rows = sql`select ${node.t}.rowid as r_${link}, ${keyColumns} ${from} order by ${read} limit ${String(page.size)}`;
         const pageKeys = page.keys.map((k, i) => ({ ...k, expr: `p.k${i}_` }));
-        const edgeObject = this.object(edgePairs.map(([k, v]) => [k, v === CURSOR ? jsonValue(cursorSql(page.space, pageKeys)) : v]));
+        const edgeObject = this.object(edgePairs.map(([k, v]) => [k, v === CURSOR ? raw(cursorSql(page.space, pageKeys)) : v]));
         const table = TYPES[node.type]!.table;
         pairs.push([key, jsonArray(edgeObject, orderSql(pageKeys, false), sql`from (${rows}) p join ${table} ${node.t} on ${node.t}.rowid = p.r_`)]);
       } else throw new Unsupported(`${connectionType.name}.${name}`);
@@ -429,7 +439,7 @@ class ReadCompiler {
    * more, `hasNextPage` when that row exists, `hasPreviousPage` when the page is after a cursor,
    * and the first and last edges' cursors (null on an empty page).
    */
-  pageInfo(connectionType: GraphQLObjectType, nodes: FieldNode[], from: Frag, read: string, cursor: string, page: Page): Frag {
+  pageInfo(connectionType: GraphQLObjectType, nodes: FieldNode[], from: Frag, read: string, cursor: { text: string; bad: string | null }, page: Page): Frag {
     const type = getNamedType(connectionType.getFields().pageInfo!.type) as GraphQLObjectType;
     const size = page.size;
     // Over the rows read (one more than the page, in reading order): n, and their cursors cs.
@@ -440,7 +450,8 @@ class ReadCompiler {
     // The page's rows are the first min(n, size) read; a backward page gives them reversed.
     const at = (position: 'first' | 'last') => {
       const index = (position === 'first') !== page.backward ? '0' : `min(n, ${size}) - 1`;
-      return `iif(n = 0, 'null', json_quote(json_extract(cs, '$[' || (${index}) || ']')))`;
+      const pick = `json_quote(json_extract(cs, '$[' || (${index}) || ']'))`;
+      return `case when n = 0 then 'null'${cursor.bad ? ` when bad then char(1) || 'fallback' || char(1)` : ''} else ${pick} end`;
     };
     const pairs: [string, Frag][] = [];
     for (const [key, fieldNodes] of this.collect(type, this.subs(nodes))) {
@@ -452,8 +463,8 @@ class ReadCompiler {
       else if (name === 'endCursor') pairs.push([key, raw(at('last'))]);
       else throw new Unsupported(`${type.name}.${name}`);
     }
-    const rows = sql`select ${cursor} as c, row_number() over (order by ${read}) as rn ${from} order by ${read} limit ${String(size + 1)}`;
-    return sql`(select ${this.object(pairs)} from (select count(*) as n, json_group_array(c order by rn) as cs from (${rows})))`;
+    const rows = sql`select ${cursor.text} as c, ${cursor.bad ?? '0'} as b, row_number() over (order by ${read}) as rn ${from} order by ${read} limit ${String(size + 1)}`;
+    return sql`(select ${this.object(pairs)} from (select count(*) as n, json_group_array(c order by rn) as cs, max(b) as bad from (${rows})))`;
   }
 
   nestedConnection(r: string, c: ConnectionSql, def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
@@ -684,22 +695,23 @@ function keyset(keys: SortKey[], values: unknown[], before: boolean): Frag {
   return sql`(${join(terms.map((term) => sql`(${term})`), ' or ')})`;
 }
 
-/** A number as JavaScript's String() writes it, where SQL can (else null: see `floatJson`). */
-function numberText(expr: string): string {
-  return `case when ${expr} = cast(${expr} as integer) and abs(${expr}) < 9007199254740992 then printf('%d', ${expr}) ` +
-    `when abs(${expr}) >= 0.0001 and abs(${expr}) < 1e15 then printf('%.15g', ${expr}) end`;
-}
-
 /**
  * A row's cursor as src/graphql/connections/cursors.ts writes it: "ng2." and the hex of
- * "space|T:" + the JSON array of its tagged sort values (@pothos/core `encodeCursorTuple`). A float
- * SQL cannot write as JavaScript does gives `FALLBACK_MARK`, and the executor answers.
+ * "space|T:" + the JSON array of its tagged sort values (@pothos/core `encodeCursorTuple`);
+ * `bad`: the condition under which a float key cannot be written as JavaScript does (null when
+ * the keys hold no float).
  */
+function cursorParts(space: string, keys: SortKey[]): { text: string; bad: string | null } {
+  const chunks = keys.map((k) => (k.kind === 'S' ? `'S:' || ${k.expr}` : k.kind === 'N' ? `'N:' || ${k.expr}` : `'N:' || (${numberText(k.expr).sql})`));
+  const text = `'ng2.' || hex('${space.replaceAll("'", "''")}|T:' || json_array(${chunks.join(', ')}))`;
+  const floats = keys.filter((k) => k.kind === 'F').map((k) => `(${numberText(k.expr).sql}) is null`);
+  return { text, bad: floats.length ? floats.join(' or ') : null };
+}
+
+/** An edge's cursor as a JSON string, or `FALLBACK_MARK` where it cannot be written (the executor then answers). */
 function cursorSql(space: string, keys: SortKey[]): string {
-  const chunks = keys.map((k) => (k.kind === 'S' ? `'S:' || ${k.expr}` : k.kind === 'N' ? `'N:' || ${k.expr}` : `'N:' || (${numberText(k.expr)})`));
-  const cursor = `'ng2.' || hex('${space.replaceAll("'", "''")}|T:' || json_array(${chunks.join(', ')}))`;
-  const floats = keys.filter((k) => k.kind === 'F').map((k) => `(${numberText(k.expr)}) is null`);
-  return floats.length ? `case when ${floats.join(' or ')} then '${FALLBACK_MARK}' else ${cursor} end` : cursor;
+  const { text, bad } = cursorParts(space, keys);
+  return bad ? `case when ${bad} then char(1) || 'fallback' || char(1) else json_quote(${text}) end` : `json_quote(${text})`;
 }
 
 /** The foreign key of an actor row of `typeName`. */

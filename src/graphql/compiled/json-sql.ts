@@ -106,44 +106,46 @@ export function booleanJson(expr: Frag): Frag {
 }
 
 /**
- * The mark of an answer SQL could not write exactly as the executor does (a cursor holding such
- * a float): the plugin then answers through the executor.
+ * Marks in the statement's text where SQL could not write a value as the executor does. They
+ * are raw U+0001 characters, which no JSON string of the answer can hold (`json_quote` writes a
+ * control character as \u0001), so stored text can never pass for a mark:
+ * - `FALLBACK_MARK` (a cursor over a float SQL cannot write): the executor answers instead;
+ * - `\u0001n:<source>\u0001` (a number): the plugin writes `JSON.stringify(Number(source))` there.
  */
-export const FALLBACK_MARK = '\u0001newsgraph:fallback';
-/** `FALLBACK_MARK` as it appears inside the JSON text. */
-export const FALLBACK_MARK_JSON = '\\u0001newsgraph:fallback';
-
-/**
- * The mark of a number SQL cannot be sure to write as JavaScript does: a JSON string holding a
- * control character, a tag and the number's exact source text (a decimal's own digits, or a
- * real as SQLite's JSON writes it, which is what the executor parses).
- * The plugin replaces each such string by `JSON.stringify(Number(source))` in the text.
- */
+export const FALLBACK_MARK = '\u0001fallback\u0001';
+/** A marked number in the text; group 1 is its source (a decimal's digits, or SQLite's `%!0.15g`). */
+export const MARKED_NUMBER = /\u0001n:([^\u0001]*)\u0001/g;
+/** The start of a marked number, to test for any. */
 export const NUMBER_MARK = '\u0001n:';
-/** `NUMBER_MARK` as it appears inside the JSON text, and the pattern of a marked string. */
-export const NUMBER_MARK_JSON = '\\u0001n:';
-export const MARKED_NUMBER = /"\\u0001n:([^"]*)"/g;
+
+const markedNumber = (source: Frag) => sql`char(1) || 'n:' || ${source} || char(1)`;
 
 /**
- * A GraphQL Float as the executor writes it, or null. The executor reads a nested row's REAL
- * through SQLite's JSON (`%!0.15g`) and a decimal TEXT as text, then `Number()` and
- * `JSON.stringify` in JavaScript; so:
- * - integral and below 2^53: the integer's digits;
- * - a REAL with 1e-4 ≤ |x| < 1e15: `%.15g` (15 significant digits, which JavaScript writes back
- *   unchanged);
- * - anything else (a REAL outside that range, a decimal with a fraction or beyond 2^53):
- *   `NUMBER_MARK` and the text the executor would parse, finished in JavaScript.
+ * A number as JavaScript's `String()` writes it, where SQL can be sure of that, else NULL:
+ * integral below 2^53 (its digits), or 1e-4 ≤ |x| < 1e15 (`%.15g`: 15 significant digits,
+ * which JavaScript writes back unchanged as they are what the executor parsed).
+ * @param v a SQL expression of a number (repeated: keep it a column or a cast)
+ */
+export function numberText(v: Frag | string): Frag {
+  return sql`case when ${v} = cast(${v} as integer) and abs(${v}) < 9007199254740992 then printf('%d', ${v})
+    when abs(${v}) >= 0.0001 and abs(${v}) < 1e15 then printf('%.15g', ${v}) end`;
+}
+
+/**
+ * A GraphQL Float as the executor writes it. The executor reads a nested row's REAL through
+ * SQLite's JSON (`%!0.15g`) and a decimal TEXT as text, then `Number()` and `JSON.stringify` in
+ * JavaScript; so a REAL is `numberText` where it can be, a decimal only when integral below 2^53;
+ * anything else is a marked number the plugin finishes. NULL is null.
  * @param expr a SQL expression of a REAL, or (decimalText) of a canonical decimal TEXT
  */
 export function floatJson(expr: Frag, decimalText = false): Frag {
   // The expression is a column (or its cast): repeated rather than bound in a sub-query, which
   // would cost a co-routine per value and a level of nesting.
-  const v = decimalText ? sql`cast(${expr} as real)` : expr;
-  const integral = sql`when ${v} = cast(${v} as integer) and abs(${v}) < 9007199254740992 then printf('%d', ${v})`;
-  if (decimalText) return sql`case when ${expr} is null then 'null' ${integral} else json_quote(${literal(NUMBER_MARK)} || ${expr}) end`;
-  return sql`case when ${v} is null then 'null' ${integral}
-    when abs(${v}) >= 0.0001 and abs(${v}) < 1e15 then printf('%.15g', ${v})
-    else json_quote(${literal(NUMBER_MARK)} || printf('%!0.15g', ${v})) end`;
+  if (decimalText) {
+    const v = sql`cast(${expr} as real)`;
+    return sql`case when ${expr} is null then 'null' when ${v} = cast(${v} as integer) and abs(${v}) < 9007199254740992 then printf('%d', ${v}) else ${markedNumber(expr)} end`;
+  }
+  return sql`case when ${expr} is null then 'null' else coalesce(${numberText(expr)}, ${markedNumber(sql`printf('%!0.15g', ${expr})`)}) end`;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

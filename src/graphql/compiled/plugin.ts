@@ -8,12 +8,12 @@
  * compiled answers are cached and served like executed ones. Under `x-newsgraph-debug: sql`
  * the answer says which path ran (`extensions.sql.compiled`, and `fallback` with the reason).
  */
-import type { DocumentNode, ExecutionResult } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { variablesKey } from '../limits.ts';
 import type { Context } from '../builder.ts';
 import { compileRead, Unsupported, type CompiledRead, type RenderSql } from './compile.ts';
-import { FALLBACK_MARK_JSON, MARKED_NUMBER, NUMBER_MARK_JSON } from './json-sql.ts';
+import { FALLBACK_MARK, MARKED_NUMBER, NUMBER_MARK } from './json-sql.ts';
 
 /** Which path answered a request, for the debug extension. */
 export interface CompiledReadState {
@@ -72,8 +72,9 @@ type CompiledContext = Context & { compiledRead?: CompiledReadState };
 /**
  * The plugin.
  * @param enabled config `compiledReads`; off, every request records why it was executed
+ * @param responseCache the response cache plugin is on (it adds fields to documents)
  */
-export function compiledReadPlugin(enabled: boolean): Plugin {
+export function compiledReadPlugin(enabled: boolean, responseCache = false): Plugin {
   const plans = new PlanCache();
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
@@ -95,10 +96,12 @@ export function compiledReadPlugin(enabled: boolean): Plugin {
         let plan = plans.get(execArgs.document, key);
         if (!plan) {
           try {
-            plan = compileRead(execArgs.schema, execArgs.document, execArgs.operationName, variables, context, renderer(context));
+            plan = compileRead(execArgs.schema, execArgs.document, execArgs.operationName, variables, context, renderer(context), responseCache);
           } catch (err) {
-            if (!(err instanceof Unsupported)) throw err;
-            plan = { unsupported: err.message };
+            // Anything else the compiler meets (a GraphQL error in a directive's argument, say) is
+            // the executor's to answer, with its own error.
+            if (!(err instanceof Unsupported) && !(err instanceof GraphQLError)) console.warn('compiled read: not compiled after an error:', err);
+            plan = { unsupported: err instanceof Unsupported ? err.message : 'an operation the executor answers with an error' };
           }
           plans.set(execArgs.document, key, plan);
         }
@@ -119,9 +122,14 @@ export function compiledReadPlugin(enabled: boolean): Plugin {
           return fallback(`not compiled: ${reason}`);
         }
         if (typeof text !== 'string') return fallback('the statement returned no JSON');
-        if (text.includes(FALLBACK_MARK_JSON)) return fallback('a value SQL cannot write as the executor does');
+        if (text.includes(FALLBACK_MARK)) {
+          // The data decides (a float in a cursor): the same request goes to the executor from now on.
+          const reason = 'a value SQL cannot write as the executor does';
+          plans.set(execArgs.document, key, { unsupported: reason });
+          return fallback(reason);
+        }
         let json: string | null = text;
-        if (json.includes(NUMBER_MARK_JSON)) {
+        if (json.includes(NUMBER_MARK)) {
           json = finishNumbers(json);
           if (json === null) return fallback('a number JSON cannot hold');
         }

@@ -26,8 +26,6 @@ export type FieldSql =
   | { kind: 'partialDate'; prefix: string }
   /** A connection (see `ConnectionSql`). */
   | { kind: 'connection'; connection: ConnectionSql }
-  /** A value whose SQL writes its JSON text itself (e.g. a list computed in SQL). */
-  | { kind: 'json'; json: (r: string) => string }
   /** `engagedWith`: the actor's rows of `co_actors`, most shared first (ActorCount). */
   | { kind: 'engagedWith'; owner: 'person_id' | 'organisation_id' };
 
@@ -76,18 +74,6 @@ const aliasNames = (owner: string, exclude: (r: string) => string): FieldSql => 
 /** sameAs URIs in the order the executor's relational query reads them (no ORDER BY: the owner index). */
 const sameAs = (owner: string): FieldSql => ({ kind: 'strings', value: 'a.uri', from: (r) => `from same_as a where a.${owner} = ${r}.id`, order: null });
 
-/** What JavaScript's String.prototype.trim removes: WhiteSpace and LineTerminator (ECMA-262). */
-const JS_WHITESPACE = [9, 10, 11, 12, 13, 32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288, 65279];
-
-/**
- * `Article.paragraphs`: the body split at line feeds, lines empty after trimming left out
- * (`body.split('\n').filter((p) => p.trim() !== '')`), as a JSON array, in SQL.
- */
-const paragraphs = (r: string) =>
-  `(with recursive s(i, p, rest) as (select 0, '', ${r}.body || char(10) union all ` +
-  `select i + 1, substr(rest, 1, instr(rest, char(10)) - 1), substr(rest, instr(rest, char(10)) + 1) from s where rest <> '') ` +
-  `select '[' || ifnull(group_concat(json_quote(p), ',' order by i), '') || ']' from s where i > 0 and trim(p, char(${JS_WHITESPACE.join(', ')})) <> '')`;
-
 const key = (expr: string, dir: 'asc' | 'desc', kind: SortKey['kind']): SortKey => ({ expr, dir, kind });
 
 /** Article orderings (src/graphql/connections/orderings.ts `articleOrder`); `l`: a link row carrying the keys. */
@@ -105,6 +91,7 @@ export const engagementKeys = (t: string, l: string | null, orderBy: string | nu
 };
 /** Cursor spaces of article and engagement lists. */
 export const articleSpace = (orderBy: string | null) => `Article:${orderBy ?? 'PUBLISHED_DESC'}`;
+/** Cursor space of engagement lists ("Engagement:<EngagementOrder>"). */
 export const engagementSpace = (orderBy: string | null) => `Engagement:${orderBy ?? 'DATE_DESC'}`;
 
 /** An entity's articles through its link table (`article_people` …): edges carry rel and relevance. */
@@ -159,7 +146,6 @@ export const TYPES: Record<string, TypeSql> = {
       slug: col('slug'),
       headline: col('headline'),
       body: col('body'),
-      paragraphs: { kind: 'json', json: paragraphs },
       datelineText: col('dateline_text'),
       dateline: one('Place', 'places', 'dateline_place_id'),
       publishedAt: col('published_at'),
