@@ -45,7 +45,7 @@ export async function openDatabase(
   }
   // An embedded file (not a memory database, which a second connection would not share): the
   // compiled read path's statements are prepared once on a reading connection (src/db/prepared.ts).
-  const path = url.slice('file:'.length);
+  const path = url.slice('file:'.length).split('?')[0]!;
   const reader = options.reads !== false && url.startsWith('file:') && !/:memory:|mode=memory/.test(url) ? preparedReader(path, READ_PRAGMAS) : null;
   if (reader) {
     const close = client.close.bind(client);
