@@ -63,6 +63,17 @@ export function validateNormalised({ bundle: normalised, form }: ReturnType<type
   };
 }
 
+/**
+ * Strings holding U+0000 anywhere in the bundle: SQLite stores them, but text read back is cut
+ * at the NUL on some paths (a row's own column), so a value would not read back whole.
+ */
+function nulProblems(value: unknown, path: string[] = []): Problem[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [{ path: path.join('.'), message: 'contains a NUL character (U+0000), which text cannot hold' }] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulProblems(v, [...path, String(i)]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => nulProblems(v, [...path, k]));
+  return [];
+}
+
 function checkBundle(input: unknown): Validation {
   const parsed = articleBundle.safeParse(input);
   if (!parsed.success) {
@@ -169,6 +180,7 @@ function checkBundle(input: unknown): Validation {
   const isText = bundle.ninjs.type === undefined || bundle.ninjs.type === 'text';
   if (isText && !bundle.ninjs.bodies?.some((b) => b.value.trim())) problems.push({ path: 'ninjs.bodies', message: 'a text item needs a body' });
 
+  problems.push(...nulProblems(bundle));
   return problems.length ? { ok: false, problems } : { ok: true, bundle };
 }
 

@@ -138,6 +138,16 @@ describe('rejection', () => {
     expect(validateBundle(unknown).ok).toBe(true);
   });
 
+  it('refuses NUL characters in any text, listing each with its path', () => {
+    const b = bundle('urn:test:nul', { people: [{ key: 'p1', name: 'Nul\u0000Person' }], body: 'A body\u0000 with a NUL.' });
+    const v = validateBundle(b);
+    expect(v.ok).toBe(false);
+    if (!v.ok) {
+      const nul = v.problems.filter((p) => p.message.includes('NUL'));
+      expect(nul.map((p) => p.path).sort()).toEqual(['annotations.people.0.name', 'ninjs.bodies.0.value']);
+    }
+  });
+
   it('paths of a plain ninjs item are relative to the item', () => {
     const v = validateBundle({ uri: 'not a uri', headlines: [{ value: 'H' }], bodies: [{ value: 'B' }], firstcreated: 'x' });
     expect(v.ok).toBe(false);
