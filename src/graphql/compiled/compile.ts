@@ -37,7 +37,7 @@ import {
 import type { SQL } from 'drizzle-orm';
 import { decodeBase64, decodeCursorChunk } from '@pothos/core';
 import { decodeCursor } from '../connections/cursors.ts';
-import { articleFilterCount, articleFilterWhere } from '../connections/articles.ts';
+import { articleFilterCount, articleFilterWhere, boundedArticleCount, DEFAULT_COUNT_CAP } from '../connections/articles.ts';
 import { pageSizeFor, type PageLimits } from '../connections/page-sizes.ts';
 import { countSql, whereSql } from '../connections/totals.ts';
 import { lookupWhere } from '../lookups.ts';
@@ -390,6 +390,7 @@ class ReadCompiler {
     page: { from: Frag; keys: SortKey[]; space: string } & Page,
     count: () => Frag,
     edge?: { rel: (l: string) => string; relevance: (l: string) => string },
+    bounded?: { count: Frag; cap: number },
   ): Frag {
     const connectionType = getNamedType(def.type) as GraphQLObjectType;
     // The list's order, and the order rows are read in: reversed for a backward page (last), whose
@@ -405,6 +406,7 @@ class ReadCompiler {
       // A count sub-query is an integer, never NULL: its digits are its JSON.
       else if (name === 'totalCount') pairs.push([key, count()]);
       else if (name === 'pageInfo') pairs.push([key, this.pageInfo(connectionType, fieldNodes, from, read, cursor, page)]);
+      else if (name === 'boundedCount') pairs.push([key, this.boundedCount(connectionType, fieldNodes, nodes, from, page, count, bounded)]);
       else if (name === 'edges') {
         const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
         const edgePairs: [string, Frag][] = [];
@@ -465,6 +467,43 @@ class ReadCompiler {
     }
     const rows = sql`select ${cursor.text} as c, ${cursor.bad ?? '0'} as b, row_number() over (order by ${read}) as rn ${from} order by ${read} limit ${String(size + 1)}`;
     return sql`(select ${this.object(pairs)} from (select count(*) as n, json_group_array(c order by rn) as cs, max(b) as bad from (${rows})))`;
+  }
+
+  /**
+   * `ArticleConnection.boundedCount` as the executor gives it (src/graphql/connections/articles.ts):
+   * on Query.articles the filtered set counted up to the cap, `exact` when within it (0 on an empty
+   * page without a cursor, null on an empty page after one); on a nested list the exact totalCount,
+   * only when totalCount is selected too (else null).
+   */
+  boundedCount(
+    connectionType: GraphQLObjectType,
+    nodes: FieldNode[],
+    connectionNodes: FieldNode[],
+    from: Frag,
+    page: Page,
+    count: () => Frag,
+    bounded?: { count: Frag; cap: number },
+  ): Frag {
+    const type = getNamedType(connectionType.getFields().boundedCount!.type) as GraphQLObjectType;
+    const object = (n: Frag, exact: Frag) => {
+      const pairs: [string, Frag][] = [];
+      for (const [key, fieldNodes] of this.collect(type, this.subs(nodes))) {
+        const name = fieldNodes[0]!.name.value;
+        if (name === '__typename') pairs.push([key, jsonString(type.name)]);
+        else if (name === 'count') pairs.push([key, n]);
+        else if (name === 'exact') pairs.push([key, exact]);
+        else throw new Unsupported(`${type.name}.${name}`);
+      }
+      return this.object(pairs);
+    };
+    if (!bounded) {
+      const totalSelected = [...this.collect(connectionType, this.subs(connectionNodes)).values()].some((f) => f[0]!.name.value === 'totalCount');
+      return totalSelected ? object(count(), raw(`'true'`)) : literal('null');
+    }
+    const n = bounded.count;
+    const counted = object(sql`min(${n}, ${String(bounded.cap)})`, sql`iif(${n} <= ${String(bounded.cap)}, 'true', 'false')`);
+    const cursor = page.after || page.before;
+    return sql`case when exists (select 1 ${from}) then ${counted} else ${cursor ? literal('null') : object(raw('0'), raw(`'true'`))} end`;
   }
 
   nestedConnection(r: string, c: ConnectionSql, def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
@@ -566,7 +605,11 @@ class ReadCompiler {
     const page = this.page(args, space, keys);
     let pageWhere: SQL | undefined;
     let count: () => Frag;
+    let bounded: { count: Frag; cap: number };
     try {
+      const cap = (this.limits as { countCap?: number }).countCap ?? DEFAULT_COUNT_CAP;
+      const boundedSql = this.render(boundedArticleCount(filter, cap));
+      bounded = { count: { sql: boundedSql.sql, params: boundedSql.params }, cap };
       // As Query.articles' resolver: a forward page may be cut to its rows inside the filter.
       const forward = !page.before && !page.backward;
       pageWhere = whereSql('articles', forward ? articleFilterWhere(filter, { rows: page.size + 1, order, after: page.inner }) : articleFilterWhere(filter));
@@ -576,7 +619,7 @@ class ReadCompiler {
     } catch {
       throw new Unsupported('a filter the executor refuses');
     }
-    return this.connection(def, nodes, { type: 'Article', t, l: t }, { from: this.rootFrom('articles', pageWhere), keys, space, ...page }, count);
+    return this.connection(def, nodes, { type: 'Article', t, l: t }, { from: this.rootFrom('articles', pageWhere), keys, space, ...page }, count, undefined, bounded);
   }
 
   rootEngagements(def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
