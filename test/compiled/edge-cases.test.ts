@@ -56,6 +56,26 @@ describe('compiled reads: edge cases against the executor', () => {
     expect(r.compiled).toContain('"__responseCacheId":"urn:t:marks"');
   });
 
+  it('boundedCount: counted on a page, null on an empty page after a cursor, 0 on an empty first page', async () => {
+    const all = await t.gql('{ articles(first: 100) { pageInfo { endCursor } } }');
+    const last = all.body.data.articles.pageInfo.endCursor;
+    for (const [q, v] of [
+      ['{ articles(first: 1) { boundedCount { count exact } edges { node { uri } } } }', undefined],
+      ['query($a: String) { articles(first: 2, after: $a) { boundedCount { exact count __typename } edges { node { uri } } } }', { a: last }],
+      ['{ articles(first: 2, filter: { publishedFrom: "2030-01-01" }) { boundedCount { count exact } } }', undefined],
+      ['{ person(slug: "nora-plain") { articles { boundedCount { count exact } } } }', undefined],
+      ['{ person(slug: "nora-plain") { articles { totalCount boundedCount { count exact } } } }', undefined],
+    ] as const) {
+      const r = await both(q, v);
+      expect(r.compiled).toBe(r.executor);
+      expect((await t.gql(q, v)).body.extensions.sql.compiled).toBe(true);
+    }
+    expect((await t.gql('{ person(slug: "nora-plain") { articles { totalCount boundedCount { count exact } } } }')).body.data.person.articles).toEqual({
+      totalCount: 1,
+      boundedCount: { count: 1, exact: true },
+    });
+  });
+
   it('a cursor over a float SQL cannot write is executed once, then executed directly', async () => {
     const q = '{ article(uri: "urn:t:marks") { people { edges { cursor relevance } pageInfo { endCursor } } } }';
     const r = await both(q);
