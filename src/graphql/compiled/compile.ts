@@ -12,8 +12,8 @@
  *
  * Whatever it does not cover throws `Unsupported` with the reason, and the operation goes
  * through the executor (./plugin.ts): arguments the executor would refuse (bad ids, page sizes,
- * cursors, filters), fields computed in JavaScript, `search`, `facets`, `boundedCount`, nesting
- * past SQLite's parser.
+ * cursors, filters), fields computed in JavaScript, `search`, `facets`, nesting past SQLite's
+ * parser.
  */
 import {
   getArgumentValues,
