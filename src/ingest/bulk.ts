@@ -38,7 +38,7 @@ import type { Database } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { KIND_OF_OWNER, NODE_KINDS } from '../domain/vocabulary.ts';
 import { parseOwnUri } from '../export/uris.ts';
-import { docKey, foldPendingSearchDocs } from '../search/index.ts';
+import { foldPendingSearchDocs } from '../search/index.ts';
 import type { PersonInput } from './bundle.ts';
 import { engagementFacts, engagementRows, identifyEngagements, participantRows, reportRows, type IdentifiedEngagement } from './engagements.ts';
 import { loadBundle, type LoadOptions, type LoadResult } from './load.ts';
@@ -282,18 +282,8 @@ type Query = { toSQL(): { sql: string; params: unknown[] } };
  * by '/'), null if the row conflicts.
  */
 type Write =
-  | { table: SQLiteTable; tail: string; rows: Record<string, unknown>[]; returns?: (string | null)[]; upserts?: Upserted[] }
+  | { table: SQLiteTable; tail: string; rows: Record<string, unknown>[]; returns?: (string | null)[] }
   | { table: SQLiteTable; query: Query };
-
-/**
- * For each row of an upsert (`ON CONFLICT DO UPDATE`): its conflict key, and the search document
- * it queues when it updates a stored row (null when the row is new). SQLite runs the statements
- * of a trigger fired by an upsert's update under the upsert's own conflict handling, so the
- * trigger's `INSERT OR IGNORE INTO search_pending` fails on a key already queued: two rows of
- * one key never share a statement, and a stored row's queued document is taken out of the
- * queue for the statement and put back after (the chunk's fold reads the queue as a set).
- */
-type Upserted = { key: string; doc: number | null };
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const names = (columns: SQLiteColumn[]) => columns.map((c) => quoted(c.name)).join(', ');
@@ -361,24 +351,18 @@ function chunkStatements(writes: Write[]): { stmt: InStatement & { sql: string }
       }
       const rows: Record<string, unknown>[] = [];
       const returns: (string | null)[] = [];
-      const upserts: Upserted[] = [];
       for (; i < list.length; i++) {
         const x = list[i]!;
         if ('query' in x || x.tail !== w.tail) break;
         rows.push(...x.rows);
         if (x.returns) returns.push(...x.returns);
-        if (x.upserts) upserts.push(...x.upserts);
       }
-      for (let k = 0; k < rows.length; ) {
-        let end = Math.min(rows.length, k + perStatement);
-        const keys = new Set<string>();
-        if (w.upserts) for (let r = k; r < end; r++) if (keys.size === keys.add(upserts[r]!.key).size) end = r;
+      // Triggers fired by an upsert queue with ON CONFLICT DO NOTHING (drizzle/*_search_queue_upsert),
+      // so rows of one conflict key may share a statement.
+      for (let k = 0; k < rows.length; k += perStatement) {
+        const end = Math.min(rows.length, k + perStatement);
         const stmt = insertStatement(table, rows.slice(k, end), w.tail);
-        const docs = w.upserts ? JSON.stringify(upserts.slice(k, end).flatMap((u) => (u.doc === null ? [] : [u.doc]))) : '[]';
-        if (docs !== '[]') out.push({ stmt: { sql: 'delete from search_pending where key in (select value from json_each(?))', args: [docs] } });
         out.push(w.returns ? { stmt, expect: returns.slice(k, end).filter((r) => r !== null) } : { stmt });
-        if (docs !== '[]') out.push({ stmt: { sql: 'insert or ignore into search_pending (key) select value from json_each(?)', args: [docs] } });
-        k = end;
       }
     }
   }
@@ -465,8 +449,8 @@ class ChunkPlanner implements EntityStore {
   }
 
   /** Offer `rows` to `table`, `tail` saying what a conflict does and what returns; `returns[i]`: what row i's RETURNING gives, null if it conflicts. */
-  private insert(table: SQLiteTable, tail: string, rows: object[], returns?: (string | null)[], upserts?: Upserted[]) {
-    if (rows.length) this.writes.push({ table, tail, rows: rows as Record<string, unknown>[], ...(returns ? { returns } : {}), ...(upserts ? { upserts } : {}) });
+  private insert(table: SQLiteTable, tail: string, rows: object[], returns?: (string | null)[]) {
+    if (rows.length) this.writes.push({ table, tail, rows: rows as Record<string, unknown>[], ...(returns ? { returns } : {}) });
   }
 
   /** A statement sent as it is (updates). */
@@ -746,16 +730,13 @@ class ChunkPlanner implements EntityStore {
     const engagementIds: Ids = new Map();
     if (engagements.length) {
       const rows = engagementRows(engagements);
-      const upserts: Upserted[] = [];
       const returns = rows.map((r) => {
         const next = this.next('engagements');
-        const stored = this.fingerprints.get(r.fingerprint);
-        const id = stored ?? next;
+        const id = this.fingerprints.get(r.fingerprint) ?? next;
         this.fingerprints.set(r.fingerprint, id);
-        upserts.push({ key: r.fingerprint, doc: stored === undefined ? null : docKey('ENGAGEMENT', stored) });
         return `${id}/${r.fingerprint}`;
       });
-      this.insert(t.engagements, ENGAGEMENT_UPSERT, rows, returns, upserts);
+      this.insert(t.engagements, ENGAGEMENT_UPSERT, rows, returns);
       for (const e of engagements) engagementIds.set(e.key, this.fingerprints.get(e.fingerprint)!);
       this.insert(t.participants, IGNORE, participantRows(engagements, engagementIds));
       this.insert(t.engagementArticles, IGNORE, reportRows(articleId, engagementIds));

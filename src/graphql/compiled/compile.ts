@@ -47,7 +47,7 @@ import { organisationsWhere } from '../types/organisation.ts';
 import { nameQueryWhere } from '../connections/name-query.ts';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { articleLinkCount, engagementActorCount, engagementWhere } from '../types/filters.ts';
-import { booleanJson, floatJson, globalIdSql, join, jsonArray, jsonObject, jsonOne, jsonString, jsonValue, literal, MAX_OBJECT_PAIRS, numberText, param, raw, sql, type Frag } from './json-sql.ts';
+import { floatJson, globalIdSql, join, jsonArray, jsonObject, jsonOne, jsonString, jsonValue, literal, MAX_OBJECT_PAIRS, numberText, param, raw, sql, type Frag } from './json-sql.ts';
 import { ACTOR_TYPES, articleKeys, articleSpace, engagementKeys, engagementSpace, TYPES, type ConnectionSql, type FieldSql, type SortKey } from './types.ts';
 
 /** Why an operation is not compiled (it goes through the executor). */
@@ -259,14 +259,10 @@ class ReadCompiler {
       case 'scalar': {
         const expr = raw(field.expr(r));
         switch (field.form) {
-          case 'upper':
-            return jsonValue(sql`upper(${expr})`);
           case 'float':
             return floatJson(expr);
           case 'decimalFloat':
             return floatJson(expr, true);
-          case 'boolean':
-            return booleanJson(expr);
           default:
             return jsonValue(expr);
         }

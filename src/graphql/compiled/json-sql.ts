@@ -100,11 +100,6 @@ export function jsonArray(element: Frag, order: string | null, fromTail: Frag | 
   return sql`(select '[' || group_concat(${element}, ','${ordered}) || ']' ${fromTail} having count(*) union all select '[]' limit 1)`;
 }
 
-/** JSON true / false from a SQL truth value (null stays null). */
-export function booleanJson(expr: Frag): Frag {
-  return sql`case when ${expr} is null then 'null' when ${expr} then 'true' else 'false' end`;
-}
-
 /**
  * Marks in the statement's text where SQL could not write a value as the executor does. They
  * are raw U+0001 characters, which no JSON string of the answer can hold (`json_quote` writes a

@@ -7,8 +7,8 @@
  * no SQL form (computed in JavaScript: `paragraphs`, `ninjs`, `jsonLd`, ...): an operation that
  * selects it goes through the executor.
  */
-/** A scalar's JSON form: text/int as stored, enums as stored or upper-cased, floats, booleans. */
-export type ScalarForm = 'plain' | 'upper' | 'float' | 'decimalFloat' | 'boolean';
+/** A scalar's JSON form: text, integers and enums as stored (`plain`), a REAL float, or a decimal TEXT read as a float. */
+export type ScalarForm = 'plain' | 'float' | 'decimalFloat';
 
 /** A field of a row `r` (the row's SQL alias) and its SQL meaning. */
 export type FieldSql =
