@@ -87,6 +87,8 @@ export function createApp(deps: AppDeps): Hono {
   const statements = new StatementCache();
   const delivery = config.delivery;
   const responseCache = deps.responseCache ?? memoryResponseCache(delivery.responseCacheEntries);
+  // GraphQL requests being answered: while others are in flight or arriving, a compiled read may leave the event loop (src/db/prepared.ts).
+  const requestLoad = { inFlight: 0, arrived: 0 };
   const yoga = createYoga<{ sqlStats: SqlStats; debugSql: boolean; delivery: DeliveryState; principal?: Principal }, Context>({
     // Built by the first createApp: the Worker's first request, not its start-up.
     schema: getSchema(),
@@ -112,6 +114,7 @@ export function createApp(deps: AppDeps): Hono {
       publicBaseUrl: config.publicBaseUrl ?? new URL(request.url).origin,
       textLimits: config.text,
       countCap: config.countCap,
+      requestLoad,
     }),
     plugins: [
       // A JSON body the UTF-8 guard already read is parsed from its text (src/http/guards.ts).
@@ -174,7 +177,14 @@ export function createApp(deps: AppDeps): Hono {
     const sqlStats: SqlStats = { statements: 0 };
     const state = deliveryState(debugSql && !debug.includes('cache'));
     const serverContext = { sqlStats, debugSql, delivery: state, principal: verifiedPrincipal(c) };
-    const answer = await (counted ? runWithSqlStats(sqlStats, () => yoga.fetch(request, serverContext)) : yoga.fetch(request, serverContext));
+    requestLoad.inFlight++;
+    requestLoad.arrived++;
+    let answer: Response;
+    try {
+      answer = await (counted ? runWithSqlStats(sqlStats, () => yoga.fetch(request, serverContext)) : yoga.fetch(request, serverContext));
+    } finally {
+      requestLoad.inFlight--;
+    }
     const res = await withHttpCaching(request, answer, state, cachingOptions);
     // The count is a header too, for answers without a body (304).
     if (counted) res.headers.set('X-Newsgraph-SQL-Statements', String(sqlStats.statements));

@@ -76,7 +76,25 @@ export function countingClient(client: Client): Client {
  * compiled read path's statements (src/graphql/compiled/), through statements prepared once
  * where the database allows it (./prepared.ts, an embedded file).
  */
-export type ReadOne = (sql: string, params: unknown[]) => Promise<unknown>;
+export type ReadOne = (sql: string, params: unknown[], hints?: ReadHints) => Promise<unknown>;
+
+/** The requests an app is answering (kept by the app, read by readers that can leave the event loop). */
+export interface RequestLoad {
+  /** Requests being answered now, the asking one included. */
+  readonly inFlight: number;
+  /** Requests begun since the app started (a counter: a change means one arrived). */
+  readonly arrived: number;
+}
+
+/** How a read may run. */
+export interface ReadHints {
+  /**
+   * The app's requests: a reader that can leave the event loop (reader threads of an embedded
+   * file, ./prepared.ts) runs the read on a thread while others are in flight or arriving, so
+   * the event loop serves them meanwhile; otherwise it runs where it costs least.
+   */
+  load?: RequestLoad;
+}
 
 /** The Drizzle database Newsgraph uses: relational queries v2 over `relations`, and `$readOne`. */
 export type Database = LibSQLDatabase<Relations> & { $client: Client; $readOne: ReadOne };
@@ -88,11 +106,14 @@ export type Database = LibSQLDatabase<Relations> & { $client: Client; $readOne: 
 export function createDatabase(client: Client, readOne?: ReadOne): Database {
   const counted = countingClient(client);
   const db = drizzle({ client: counted, relations }) as Database;
-  db.$readOne =
-    readOne ??
-    (async (sql, params) => {
-      const rows = await counted.execute({ sql, args: params as never });
-      return rows.rows[0]?.[0];
-    });
+  db.$readOne = readOne
+    ? (sql, params, hints) => {
+        countStatements(1);
+        return readOne(sql, params, hints);
+      }
+    : async (sql, params) => {
+        const rows = await counted.execute({ sql, args: params as never });
+        return rows.rows[0]?.[0];
+      };
   return db;
 }

@@ -9,7 +9,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { Principal } from '../auth/credentials.ts';
 import type { TextLimits } from '../config.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, RequestLoad } from '../db/client.ts';
 import { relations, type Relations } from '../db/relations.ts';
 import { badInput } from './errors.ts';
 import { isRowId } from './ids.ts';
@@ -38,6 +38,8 @@ export interface Context {
   countCap?: number;
   /** The app's cache of built root-field SQL (src/graphql/statement-cache.ts); absent: no caching. */
   statements?: StatementCache;
+  /** The app's GraphQL requests in flight and arrived (src/db/client.ts); absent: reads stay on the event loop. */
+  requestLoad?: RequestLoad;
 }
 
 export const builder = new SchemaBuilder<{

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { createDatabase, type Database } from '../db/client.ts';
-import { preparedReader } from '../db/prepared.ts';
+import { defaultReaderThreads, preparedReader } from '../db/prepared.ts';
 import { upgradeDatabase } from './upgrade.ts';
 
 /** The embedded database file used when LIBSQL_URL is unset: `<repo>/.data/newsgraph.db`. */
@@ -24,10 +24,12 @@ const READ_PRAGMAS = ['PRAGMA cache_size = -65536', 'PRAGMA mmap_size = 26843545
  * @param options.reads false for a process that only loads (CLI ingest, the corpus generator): an
  *   embedded file keeps SQLite's default page cache and no memory map (which grow the process by
  *   up to 320 MB as the file grows), and opens no prepared reading connection
+ * @param options.readThreads reader threads of an embedded file's compiled reads while requests
+ *   overlap (src/db/prepared.ts); default `READ_THREADS`, else one per core beyond the first (1–4); 0: none
  */
 export async function openDatabase(
   url: string = process.env.LIBSQL_URL || `file:${DEFAULT_DB_FILE}`,
-  options: { authToken?: string; migrate?: boolean; reads?: boolean } = {},
+  options: { authToken?: string; migrate?: boolean; reads?: boolean; readThreads?: number } = {},
 ): Promise<Database> {
   if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
   // `timeout` is SQLite's busy timeout (ms) on every connection of the client's pool: wait for
@@ -46,7 +48,7 @@ export async function openDatabase(
   // An embedded file (not a memory database, which a second connection would not share): the
   // compiled read path's statements are prepared once on a reading connection (src/db/prepared.ts).
   const path = url.slice('file:'.length).split('?')[0]!;
-  const reader = options.reads !== false && url.startsWith('file:') && !/:memory:|mode=memory/.test(url) ? preparedReader(path, READ_PRAGMAS) : null;
+  const reader = options.reads !== false && url.startsWith('file:') && !/:memory:|mode=memory/.test(url) ? preparedReader(path, READ_PRAGMAS, options.readThreads ?? readThreadsFromEnv()) : null;
   if (reader) {
     const close = client.close.bind(client);
     client.close = () => {
@@ -57,4 +59,13 @@ export async function openDatabase(
   const db = createDatabase(client, reader?.readOne);
   if (options.migrate !== false) await upgradeDatabase(db);
   return db;
+}
+
+/** `READ_THREADS` (a whole number, 0–16), else the default. Throws on any other value. */
+function readThreadsFromEnv(): number {
+  const raw = process.env.READ_THREADS?.trim();
+  if (!raw) return defaultReaderThreads();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error(`READ_THREADS must be a whole number from 0 to 16, not "${raw}"`);
+  return n;
 }

@@ -140,9 +140,12 @@ export function compiledReadPlugin(enabled: boolean, responseCache = false): Plu
   };
 }
 
-/** Run a compiled statement (prepared once where the database allows: `$readOne`); its one value is the JSON text. */
+/**
+ * Run a compiled statement (prepared once where the database allows: `$readOne`); its one value
+ * is the JSON text. While other requests are in flight or arriving it may run off the event loop.
+ */
 function runPlan(context: CompiledContext, plan: CompiledRead): Promise<unknown> {
-  return context.db.$readOne(plan.sql, plan.params);
+  return context.db.$readOne(plan.sql, plan.params, context.requestLoad ? { load: context.requestLoad } : undefined);
 }
 
 /**
