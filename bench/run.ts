@@ -531,7 +531,7 @@ for (const n of sizes) {
   if (search.search) {
     entries.splice(entries.length - 1, 0, {
       name: 'search (Query.search)',
-      query: `query Search($q: String!) { search(query: $q, first: 10) { totalCount } }`,
+      query: `query Search($q: String!) { search(query: $q, first: 10) { totalCount edges { score cursor node { __typename ... on Article { slug } } } } }`,
       variables: { q: 'security cooperation' },
       reference: null,
     });

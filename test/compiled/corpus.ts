@@ -350,6 +350,71 @@ export function numberCases(uri: string): DiffCase[] {
   ];
 }
 
+/**
+ * `Query.search` (compiled since issue 13): the union by its fragments (inline, named, on Node and
+ * Actor), scores and cursors, paging forward and backward with cursors the executor handed out
+ * (totalCount on every page), the `types` filter, a misspelt name (its slip alternatives), a
+ * phrase, prefixes, only punctuation, nested lists under the nodes, and `highlight`.
+ */
+export async function searchCases(values: DbValues, ask: Ask): Promise<DiffCase[]> {
+  const v = values;
+  const page = `totalCount edges { cursor score node { __typename ... on Node { id } ... on Article { slug } ... on Person { name } ... on Organisation { name } ... on Place { name } ... on Engagement { summary } } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
+  const S = `query S($q: String!, $first: Int, $after: String, $last: Int, $before: String, $types: [SearchType!]) {
+    search(query: $q, first: $first, after: $after, last: $last, before: $before, types: $types) { ${page} } }`;
+  const q = (name: string, variables: Record<string, unknown>, query = S): DiffCase => ({ name: `search: ${name}`, source: 'search', query, variables });
+  const cursorsOf = async (variables: Record<string, unknown>) =>
+    ((await ask(`query C($q: String!, $first: Int, $after: String) { search(query: $q, first: $first, after: $after) { edges { cursor } } }`, variables)).data?.search?.edges ?? []).map(
+      (e: { cursor: string }) => e.cursor,
+    ) as string[];
+  const term = SEARCH_TERM;
+  const cursors = await cursorsOf({ q: term, first: 12 });
+  const person = v.busy.person.name;
+  // A word of a person's name, one letter off (a slip the fallback finds).
+  const word = person.split(' ').filter((w) => w.length >= 6).sort((a, b) => b.length - a.length)[0] ?? 'larijani';
+  const misspelt = `${word.slice(0, -2)}${word.at(-2) === 'x' ? 'y' : 'x'}${word.at(-1)}`.toLowerCase();
+  const headlineWords = v.busy.article.name.split(/\s+/).filter((w) => /^\p{L}{3,}$/u.test(w));
+  const phrase = `"${headlineWords.slice(0, 2).join(' ')}"`;
+  const cases = [
+    q('a page', { q: term, first: 10 }),
+    q('a person by name', { q: person, first: 5 }),
+    q('the second page', { q: term, first: 4, after: cursors[3] }),
+    q('past the end', { q: term, first: 4, after: cursors.at(-1) }),
+    q('backward from a cursor', { q: term, last: 3, before: cursors[6] }),
+    q('the last page', { q: term, last: 3 }),
+    q('between two cursors', { q: term, first: 5, after: cursors[1], before: cursors[5] }),
+    q('backward between two cursors', { q: term, last: 2, after: cursors[0], before: cursors[4] }),
+    q('types: people and organisations', { q: person.split(' ')[0]!, types: ['PERSON', 'ORGANISATION'] }),
+    q('types: engagements, twice', { q: term, types: ['ENGAGEMENT', 'ENGAGEMENT'], first: 5 }),
+    q('a misspelt name', { q: misspelt, first: 10 }),
+    q('a misspelt name and a word', { q: `${misspelt} ${term.split(' ')[0]}`, first: 10 }),
+    q('a phrase', { q: phrase }),
+    q('a short prefix', { q: term.slice(0, 3) }),
+    q('a long prefix', { q: term.split(' ')[0]!.slice(0, 6), first: 20 }),
+    q('only punctuation', { q: '¿?! -- "…"' }),
+    q('a page of one', { q: term, first: 1 }),
+    q('a cursor of another list', { q: term, first: 2, after: (await ask('{ people(first: 1) { pageInfo { endCursor } } }')).data?.people?.pageInfo?.endCursor }),
+    q('a damaged cursor', { q: term, first: 2, after: `${cursors[0]!.slice(0, -4)}ZZ` }),
+    q('first and last', { q: term, first: 2, last: 2 }),
+    q('highlight', { q: term }, `query H($q: String!) { search(query: $q, first: 5) { edges { score highlight node { __typename } } } }`),
+    q('highlight of a misspelt name, backward', { q: misspelt, last: 4 }, `query H($q: String!, $last: Int) { search(query: $q, last: $last) { edges { highlight cursor node { __typename } } } }`),
+    q(
+      'named fragments on the union and Actor, nested lists',
+      { q: person, n: 2 },
+      `query N($q: String!, $n: Int) { search(query: $q, first: 6) { __typename edges { __typename node { ...R } } } }
+      fragment R on SearchResult { __typename ... on Actor { name engagements(first: $n) { totalCount edges { node { summary } } } }
+        ... on Article { headline people(first: 2) { edges { relevance node { name } } } } ... on Engagement { date { text } place { name } } }`,
+    ),
+    q(
+      'two searches, aliases and directives',
+      { q: term, yes: true },
+      `query A($q: String!, $yes: Boolean!) { a: search(query: $q, first: 2) { totalCount pageInfo { endCursor } }
+        b: search(query: $q, last: 2) { edges { s: score c: cursor node { ... on Article @include(if: $yes) { slug } ... on Person @skip(if: $yes) { name } } } pageInfo { startCursor } } }`,
+    ),
+  ];
+  return cases;
+}
+
 /** What makes two cases the same request: the query (whitespace folded), variables and operationName. */
 export function caseKey(c: DiffCase): string {
   return JSON.stringify([c.query.replace(/\s+/g, ' ').trim(), c.variables ?? null, c.operationName ?? null]);

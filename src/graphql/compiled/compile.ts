@@ -8,11 +8,13 @@
  * the executor's own filter and count builders for root lists (src/graphql/types/filters.ts,
  * src/graphql/connections/), so both paths read the same rows by the same access paths.
  * Connections page as the Drizzle plugin does (first/after, last/before, keyset cursors,
- * pageInfo), with the executor's cursors (src/graphql/connections/cursors.ts).
+ * pageInfo), with the executor's cursors (src/graphql/connections/cursors.ts). `search` ranks
+ * with the executor's own SQL (src/graphql/types/search.ts `searchSql`); what only JavaScript
+ * writes exactly (full-precision scores, highlights) is marked for the plugin to finish.
  *
  * Whatever it does not cover throws `Unsupported` with the reason, and the operation goes
  * through the executor (./plugin.ts): arguments the executor would refuse (bad ids, page sizes,
- * cursors, filters), fields computed in JavaScript, `search`, `facets`, nesting past SQLite's
+ * cursors, filters), other fields computed in JavaScript, `facets`, nesting past SQLite's
  * parser.
  */
 import {
@@ -34,7 +36,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { SQL } from 'drizzle-orm';
+import { sql as dsql, type SQL } from 'drizzle-orm';
 import { decodeBase64, decodeCursorChunk } from '@pothos/core';
 import { decodeCursor } from '../connections/cursors.ts';
 import { articleFilterCount, articleFilterWhere, boundedArticleCount, DEFAULT_COUNT_CAP } from '../connections/articles.ts';
@@ -47,7 +49,12 @@ import { organisationsWhere } from '../types/organisation.ts';
 import { nameQueryWhere } from '../connections/name-query.ts';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { articleLinkCount, engagementActorCount, engagementWhere } from '../types/filters.ts';
-import { floatJson, globalIdSql, join, jsonArray, jsonObject, jsonOne, jsonString, jsonValue, literal, MAX_OBJECT_PAIRS, numberText, param, raw, sql, type Frag } from './json-sql.ts';
+import { searchRequest, searchSql, SEARCH_TYPES, type SearchRequest } from '../types/search.ts';
+import { hasSlips } from '../../search/match.ts';
+import type { SearchQuery } from '../../search/query.ts';
+import { DOC_KIND } from '../../search/index.ts';
+import { utf8Hex } from '../connections/cursors.ts';
+import { exactFloatHex, exactFloatJson, FALLBACK_MARK, floatJson, globalIdSql, highlightMark, join, jsonArray, jsonObject, jsonOne, jsonString, jsonValue, literal, MAX_OBJECT_PAIRS, numberText, param, raw, sql, type Frag } from './json-sql.ts';
 import { ACTOR_TYPES, articleKeys, articleSpace, engagementKeys, engagementSpace, TYPES, type ConnectionSql, type FieldSql, type SortKey } from './types.ts';
 
 /** Why an operation is not compiled (it goes through the executor). */
@@ -56,10 +63,16 @@ export class Unsupported extends Error {}
 /** Renders a Drizzle SQL object (filters and counts reused from the executor) to text and parameters. */
 export type RenderSql = (fragment: SQL) => { sql: string; params: unknown[] };
 
-/** A compiled operation: one statement, its parameters. */
+/**
+ * A compiled operation: one statement, its parameters, and the parsed query of each search field
+ * (by index: its highlights' words); `text`, when the answer is constant (only literals: an empty
+ * search, `nodes(ids: [])`), is the answer itself, and no statement runs (as the executor runs none).
+ */
 export interface CompiledRead {
   sql: string;
   params: unknown[];
+  searches?: SearchQuery[];
+  text?: string;
 }
 
 /**
@@ -91,7 +104,16 @@ export function compileRead(
   const compiler = new ReadCompiler(schema, document, coerced.coerced, limits, render, responseCache);
   const statement = sql`select ${compiler.root(schema.getQueryType()!, operation.selectionSet)}`;
   if (parenthesisDepth(statement.sql) > MAX_PARENTHESIS_DEPTH) throw new Unsupported('nesting deeper than SQLite parses in one statement');
-  return { sql: statement.sql, params: statement.params };
+  const text = constantText(statement);
+  return { sql: statement.sql, params: statement.params, ...(compiler.searches.length ? { searches: compiler.searches } : {}), ...(text !== null ? { text } : {}) };
+}
+
+/** A statement of string literals only (`select '…' || '…'`): its value; else null. */
+const CONSTANT = /^select '(?:[^']|'')*'(?: \|\| '(?:[^']|'')*')*$/;
+
+function constantText(statement: Frag): string | null {
+  if (statement.params.length > 0 || !CONSTANT.test(statement.sql)) return null;
+  return [...statement.sql.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replaceAll("''", "'")).join('');
 }
 
 /**
@@ -135,6 +157,8 @@ class ReadCompiler {
   readonly render: RenderSql;
   /** The response cache is on: the fields it adds to documents are left out (it strips them from executed answers). */
   readonly responseCache: boolean;
+  /** The parsed query of each search field compiled, for the plugin's highlights (`highlightMark`). */
+  readonly searches: SearchQuery[] = [];
 
   constructor(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, limits: PageLimits, render: RenderSql, responseCache: boolean) {
     this.responseCache = responseCache;
@@ -559,6 +583,8 @@ class ReadCompiler {
         return this.rootArticles(def, args, nodes);
       case 'engagements':
         return this.rootEngagements(def, args, nodes);
+      case 'search':
+        return this.search(def, args, nodes);
       case 'people':
         return this.rootEntities(def, args, nodes, 'Person', 'people', 'person_id');
       case 'organisations':
@@ -693,6 +719,116 @@ class ReadCompiler {
       if (err instanceof Unsupported) throw err;
       throw new Unsupported('arguments the executor refuses');
     }
+  }
+
+  /**
+   * `Query.search` (src/graphql/types/search.ts), from the executor's own SQL (`searchSql`): the
+   * ranked page (one row past it) is read once into `pg` (key, kind, score, reading position),
+   * and the connection is written over it: each node by its kind's table (the union's fragments
+   * collected per concrete type), `score` at full precision and the cursor's score as JavaScript
+   * writes them (marked values the plugin finishes), `totalCount` the executor's count, pageInfo as
+   * the resolver computes it. A query with nothing to search is the executor's empty connection.
+   * `highlight` is computed in JavaScript by the plugin, from the hit's title and body and the
+   * MATCH expression run (marked values), with the executor's own function.
+   */
+  search(def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {
+    let request: SearchRequest;
+    try {
+      request = searchRequest(args as unknown as Parameters<typeof searchRequest>[0], this.limits);
+    } catch {
+      throw new Unsupported('arguments the executor refuses');
+    }
+    const { size, backward, parsed, types } = request;
+    if (size === 0) throw new Unsupported('an empty page (first: 0 or last: 0)');
+    const connectionType = getNamedType(def.type) as GraphQLObjectType;
+    const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
+    const pageInfoType = getNamedType(connectionType.getFields().pageInfo!.type) as GraphQLObjectType;
+    // The page's rows, read once; named by the CTE itself where read (a plan shows its scans as the CTE's).
+    const p = `${this.alias()}pg`;
+    // The cursor: "ng2." + hex("Search:RELEVANCE|" + encodeCursorTuple([score, key])), the score's text by the plugin.
+    const prefix = utf8Hex(`Search:RELEVANCE|T:["N:`);
+    const cursorOf = (r: string) => sql`'"ng2.${prefix}' || ${exactFloatHex(`${r}.s`)} || hex('","N:' || ${r}.k || '"]') || '"'`;
+    const position = (edge: 'first' | 'last') => ((edge === 'first') !== backward ? '1' : `min(n, ${size})`);
+    const pageInfo = (fieldNodes: FieldNode[], empty: boolean): Frag => {
+      const pairs: [string, Frag][] = [];
+      for (const [key, infoNodes] of this.collect(pageInfoType, this.subs(fieldNodes))) {
+        const name = infoNodes[0]!.name.value;
+        if (name === '__typename') pairs.push([key, jsonString(pageInfoType.name)]);
+        else if (name === 'hasNextPage') pairs.push([key, raw(empty ? `'false'` : backward ? (args.before != null ? `'true'` : `'false'`) : `iif(n > ${size}, 'true', 'false')`)]);
+        else if (name === 'hasPreviousPage') pairs.push([key, raw(empty ? `'false'` : backward ? `iif(n > ${size}, 'true', 'false')` : args.after != null ? `'true'` : `'false'`)]);
+        else if (name === 'startCursor' || name === 'endCursor') {
+          pairs.push([key, empty ? literal('null') : sql`coalesce((select ${cursorOf(p)} from ${p} where ${p}.rn = ${position(name === 'startCursor' ? 'first' : 'last')}), 'null')`]);
+        } else throw new Unsupported(`${pageInfoType.name}.${name}`);
+      }
+      return this.object(pairs);
+    };
+    // As the resolver: nothing to search (only punctuation) answers an empty connection, with no SQL of its own.
+    if (!parsed) {
+      const pairs: [string, Frag][] = [];
+      for (const [key, fieldNodes] of this.collect(connectionType, this.subs(nodes))) {
+        const name = fieldNodes[0]!.name.value;
+        if (name === '__typename') pairs.push([key, jsonString(connectionType.name)]);
+        else if (name === 'totalCount') pairs.push([key, literal('0')]);
+        else if (name === 'edges') pairs.push([key, literal('[]')]);
+        else if (name === 'pageInfo') pairs.push([key, pageInfo(fieldNodes, true)]);
+        else throw new Unsupported(`${connectionType.name}.${name}`);
+      }
+      return this.object(pairs);
+    }
+    const ranked = searchSql(parsed, types, request);
+    const d = { fts: dsql.raw('d.fts'), kind: dsql.raw('d.kind'), key: dsql.raw('d.key') };
+    const inPage = ranked.inPage(d);
+    const where = inPage ? dsql`${ranked.matches(d)} and ${inPage}` : ranked.matches(d);
+    const dir = backward ? dsql.raw('asc') : dsql.raw('desc');
+    const back = backward ? dsql.raw('desc') : dsql.raw('asc');
+    let highlights = false;
+    const pairs: [string, Frag][] = [];
+    for (const [key, fieldNodes] of this.collect(connectionType, this.subs(nodes))) {
+      const name = fieldNodes[0]!.name.value;
+      if (name === '__typename') pairs.push([key, jsonString(connectionType.name)]);
+      else if (name === 'totalCount') {
+        const total = this.render(ranked.total);
+        pairs.push([key, { sql: total.sql, params: total.params }]);
+      } else if (name === 'pageInfo') pairs.push([key, pageInfo(fieldNodes, false)]);
+      else if (name === 'edges') {
+        const edgePairs: [string, Frag][] = [];
+        for (const [edgeKey, edgeNodes] of this.collect(edgeType, this.subs(fieldNodes))) {
+          const edgeField = edgeNodes[0]!.name.value;
+          if (edgeField === '__typename') edgePairs.push([edgeKey, jsonString(edgeType.name)]);
+          else if (edgeField === 'cursor') edgePairs.push([edgeKey, cursorOf(p)]);
+          else if (edgeField === 'score') edgePairs.push([edgeKey, exactFloatJson(`${p}.s`)]);
+          else if (edgeField === 'node') edgePairs.push([edgeKey, this.searchNode(p, types, this.subs(edgeNodes))]);
+          else if (edgeField === 'highlight') {
+            highlights = true;
+            edgePairs.push([edgeKey, highlightMark(this.searches.length, `${p}.ti`, `${p}.bo`, 'matched_')]);
+          } else throw new Unsupported(`${edgeType.name}.${edgeField}`);
+        }
+        pairs.push([key, jsonArray(this.object(edgePairs), `${p}.s desc, ${p}.k asc`, `from ${p} where ${p}.rn <= ${size}`)]);
+      } else throw new Unsupported(`${connectionType.name}.${name}`);
+    }
+    // The hits' texts only for highlights; the MATCH expression run (computed once) only when it may hold slip alternatives.
+    const texts = highlights ? dsql`, d.title as ti, d.body as bo` : dsql``;
+    const rows = this.render(
+      dsql`select k, kd, s${highlights ? dsql`, ti, bo` : dsql``}, row_number() over (order by s ${dir}, k ${back}) as rn from (select d.key as k, d.kind as kd, ${ranked.rank(d)} as s${texts} from search_docs d where ${where} order by s ${dir}, k ${back} limit ${dsql.raw(String(size + 1))})`,
+    );
+    const matched = highlights && hasSlips(parsed) ? this.render(ranked.match) : null;
+    if (highlights) this.searches.push(parsed);
+    const outer = highlights ? sql`, ${matched ? { sql: matched.sql, params: matched.params } : 'null'} as matched_` : raw('');
+    return sql`(with ${p} as materialized (${{ sql: rows.sql, params: rows.params }}) select ${this.object(pairs)} from (select count(*) as n${outer} from ${p}))`;
+  }
+
+  /**
+   * A search hit's node (row `p`: key k, kind kd) by its kind's table. A document whose row is
+   * gone (the index is kept in sync: never expected) is `FALLBACK_MARK`: the executor answers.
+   */
+  searchNode(p: string, types: readonly string[] | null, selection: SelectionSetNode[]): Frag {
+    const whens = (types ?? Object.keys(SEARCH_TYPES)).map((type) => {
+      const typeName = SEARCH_TYPES[type as keyof typeof SEARCH_TYPES]!;
+      const t = this.alias();
+      const object = sql`(select ${this.objectOf(typeName, t, selection)} from ${TYPES[typeName]!.table} ${t} where ${t}.id = ${p}.k / 8)`;
+      return sql` when ${String(DOC_KIND[type as keyof typeof DOC_KIND])} then coalesce(${object}, ${literal(FALLBACK_MARK)})`;
+    });
+    return sql`case ${p}.kd${join(whens)} else ${literal(FALLBACK_MARK)} end`;
   }
 
   /** `from <table> [where <filter>]` of a root list: the table unaliased, as the executor's filters name it. */

@@ -105,15 +105,42 @@ export function jsonArray(element: Frag, order: string | null, fromTail: Frag | 
  * are raw U+0001 characters, which no JSON string of the answer can hold (`json_quote` writes a
  * control character as \u0001), so stored text can never pass for a mark:
  * - `FALLBACK_MARK` (a cursor over a float SQL cannot write): the executor answers instead;
- * - `\u0001n:<source>\u0001` (a number): the plugin writes `JSON.stringify(Number(source))` there.
+ * - `\u0001n:<source>\u0001` (a number): the plugin writes `JSON.stringify(Number(source))` there;
+ * - `\u0001x:<source>\u0001` (a number inside a hex cursor): the plugin writes the upper-case hex
+ *   of `String(Number(source))` there (src/graphql/connections/cursors.ts `utf8Hex`);
+ * - `\u0001h:<i>:<json>\u0001` (a search hit's highlight, computed in JavaScript): `json` is the
+ *   JSON array [title, body, matched] (json_array escapes control characters too), `i` the search
+ *   field's index in the plan (its parsed query); the plugin writes the highlight's JSON there.
  */
 export const FALLBACK_MARK = '\u0001fallback\u0001';
-/** A marked number in the text; group 1 is its source (a decimal's digits, or SQLite's `%!0.15g`). */
-export const MARKED_NUMBER = /\u0001n:([^\u0001]*)\u0001/g;
-/** The start of a marked number, to test for any. */
-export const NUMBER_MARK = '\u0001n:';
+/** A marked value in the text: group 1 its kind (`n` a number, `x` a number's hex, `h` a highlight), group 2 its source (a decimal's digits, or SQLite's `%!0.15g` / `%!.17g`). */
+export const MARKED_VALUE = /\u0001([nxh]):([^\u0001]*)\u0001/g;
+/** The start of a mark the plugin finishes (any kind), to test for any. */
+export const VALUE_MARK = '\u0001';
 
 const markedNumber = (source: Frag) => sql`char(1) || 'n:' || ${source} || char(1)`;
+
+/**
+ * A REAL's full-precision decimal source: `%!.17g` (17 significant digits always name the same
+ * double; the `!` flag lifts SQLite's default 16-digit cap, and SQLite 3.43 on converts exactly:
+ * checked over 1.5 million doubles, random bit patterns and subnormals included).
+ */
+const exactText = (expr: Frag | string) => sql`printf('%!.17g', ${expr})`;
+
+/** A REAL read at full precision by the executor (a root row's column, not through JSON): JSON as `JSON.stringify` writes it (a marked number). */
+export function exactFloatJson(expr: Frag | string): Frag {
+  return markedNumber(exactText(expr));
+}
+
+/** A search hit's highlight for the plugin to write: search `index` of the plan, the hit's title and body, the MATCH expression run (or NULL). */
+export function highlightMark(index: number, title: string, body: string, matched: string): Frag {
+  return sql`char(1) || 'h:${String(index)}:' || json_array(${title}, ${body}, ${matched}) || char(1)`;
+}
+
+/** The upper-case hex of a REAL as JavaScript's `String()` writes it at full precision, for a hex cursor (a marked value). */
+export function exactFloatHex(expr: Frag | string): Frag {
+  return sql`char(1) || 'x:' || ${exactText(expr)} || char(1)`;
+}
 
 /**
  * A number as JavaScript's `String()` writes it, where SQL can be sure of that, else NULL:

@@ -13,7 +13,9 @@ import type { Plugin } from 'graphql-yoga';
 import { variablesKey } from '../limits.ts';
 import type { Context } from '../builder.ts';
 import { compileRead, Unsupported, type CompiledRead, type RenderSql } from './compile.ts';
-import { FALLBACK_MARK, MARKED_NUMBER, NUMBER_MARK } from './json-sql.ts';
+import { FALLBACK_MARK, MARKED_VALUE, VALUE_MARK } from './json-sql.ts';
+import { excerpt, highlightWords } from '../types/search.ts';
+import type { QueryWord, SearchQuery } from '../../search/query.ts';
 
 /** Which path answered a request, for the debug extension. */
 export interface CompiledReadState {
@@ -108,7 +110,7 @@ export function compiledReadPlugin(enabled: boolean, responseCache = false): Plu
         if ('unsupported' in plan) return fallback(`not compiled: ${plan.unsupported}`);
         let text: unknown;
         try {
-          text = await runPlan(context, plan);
+          text = plan.text ?? (await runPlan(context, plan));
         } catch (err) {
           const message = String((err as Error).message);
           if (!/parser stack overflow/.test(message)) {
@@ -129,8 +131,8 @@ export function compiledReadPlugin(enabled: boolean, responseCache = false): Plu
           return fallback(reason);
         }
         let json: string | null = text;
-        if (json.includes(NUMBER_MARK)) {
-          json = finishNumbers(json);
+        if (json.includes(VALUE_MARK)) {
+          json = finishValues(json, plan.searches);
           if (json === null) return fallback('a number JSON cannot hold');
         }
         context.compiledRead = { compiled: true };
@@ -149,17 +151,41 @@ function runPlan(context: CompiledContext, plan: CompiledRead): Promise<unknown>
 }
 
 /**
- * Write the numbers SQL marked (`NUMBER_MARK`) as JavaScript does; null when one is not finite
- * (the executor then refuses it as GraphQL's Float does).
+ * Write the values SQL marked (`MARKED_VALUE`: numbers, numbers inside hex cursors, search
+ * highlights) as JavaScript does; null when a number is not finite (the executor then refuses it
+ * as GraphQL's Float does).
+ * @param searches the plan's parsed search queries, by the index a highlight mark names
  */
-function finishNumbers(text: string): string | null {
+function finishValues(text: string, searches: SearchQuery[] = []): string | null {
   let finite = true;
-  const out = text.replace(MARKED_NUMBER, (_m, source: string) => {
+  const words = new Map<string, QueryWord[]>();
+  const out = text.replace(MARKED_VALUE, (_m, kind: string, source: string) => {
+    if (kind === 'h') {
+      const colon = source.indexOf(':');
+      const [title, body, matched] = JSON.parse(source.slice(colon + 1)) as [string | null, string | null, string | null];
+      // The words of one search field (and the alternatives its statement found): once per answer.
+      const key = `${source.slice(0, colon)}:${matched ?? ''}`;
+      let marked = words.get(key);
+      if (!marked) words.set(key, (marked = highlightWords(searches[Number(source.slice(0, colon))]!, matched)));
+      return JSON.stringify(excerpt({ title, body }, marked));
+    }
     const n = Number(source);
     if (!Number.isFinite(n)) finite = false;
-    return JSON.stringify(n);
+    return kind === 'x' ? asciiHex(String(n)) : JSON.stringify(n);
   });
   return finite ? out : null;
+}
+
+const HEX = '0123456789ABCDEF';
+
+/** Upper-case hex of an ASCII string (a number's text): its UTF-8 bytes' hex, as `utf8Hex` (src/graphql/connections/cursors.ts) writes it, without an encoder. */
+function asciiHex(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += HEX[c >> 4]! + HEX[c & 15]!;
+  }
+  return out;
 }
 
 /** Drizzle's dialect of the context's database renders the executor's filter and count SQL. */

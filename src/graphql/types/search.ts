@@ -22,7 +22,7 @@ import { ARTICLE_TERMS, articleMatchIds } from '../../search/articles.ts';
 import { DOC_KIND, parseDocKey, type DocType } from '../../search/index.ts';
 import { highlight } from '../../search/highlight.ts';
 import { hasSlips, matchExpression, rankedScore, slipAlternatives } from '../../search/match.ts';
-import { parseSearchQuery, type QueryWord } from '../../search/query.ts';
+import { parseSearchQuery, type QueryWord, type SearchQuery } from '../../search/query.ts';
 import { runPlanned } from '../statement-cache.ts';
 import { builder, type Context } from '../builder.ts';
 import { Article } from './article.ts';
@@ -32,7 +32,7 @@ import { Person } from './person.ts';
 import { Place } from './place.ts';
 import { badInput } from '../errors.ts';
 import { cursorSpace, decodeCursor, invalidCursor, type ConnectionArgs } from '../connections/cursors.ts';
-import { pageSizeFor } from '../connections/page-sizes.ts';
+import { pageSizeFor, type PageLimits } from '../connections/page-sizes.ts';
 import { selects } from '../connections/totals.ts';
 
 export const SearchTypeEnum = builder.enumType('SearchType', {
@@ -53,6 +53,9 @@ const TYPES: Record<DocType, { typename: string; relation: 'article' | 'person' 
   ENGAGEMENT: { typename: 'Engagement', relation: 'engagement' },
 };
 const DOC_TYPES = Object.keys(TYPES) as DocType[];
+
+/** The GraphQL type of each document type (the union's members). */
+export const SEARCH_TYPES: Record<DocType, string> = Object.fromEntries(DOC_TYPES.map((t) => [t, TYPES[t].typename])) as Record<DocType, string>;
 
 /** Relevance of a document (higher is better): bm25 with column weights title, title_folded, body, body_folded. */
 const score = (fts: SQLWrapper) => sql`-bm25(${fts}, 4.0, 4.0, 1.0, 1.0)`;
@@ -127,47 +130,92 @@ interface Hit {
 /** A row of the ranked page: the document, and its node under the relation of its type. */
 type PageRow = Hit & { total?: number; inPage?: number; matched?: string } & Partial<Record<(typeof TYPES)[DocType]['relation'], object | null>>;
 
-async function search(
-  args: ConnectionArgs & { query: string; types?: readonly DocType[] | null },
-  ctx: Context,
-  info: GraphQLResolveInfo,
-) {
+/** A search's checked arguments: page size and direction, cursor positions, the parsed query (null: nothing to search) and the asked types (null: all). */
+export interface SearchRequest {
+  size: number;
+  backward: boolean;
+  after: { score: number; key: number } | null;
+  before: { score: number; key: number } | null;
+  parsed: SearchQuery | null;
+  types: DocType[] | null;
+}
+
+/**
+ * Check `Query.search`'s arguments as its resolver does, in its order (both read paths call it).
+ * @throws GraphQLError BAD_USER_INPUT (first with last, page size, query length or words), INVALID_CURSOR
+ */
+export function searchRequest(args: ConnectionArgs & { query: string; types?: readonly DocType[] | null }, limits: PageLimits): SearchRequest {
   if (args.first != null && args.last != null) throw badInput('give "first" or "last", not both', 'last');
-  const { size } = pageSizeFor(args, ctx);
+  const { size } = pageSizeFor(args, limits);
   const space = searchCursors.space(args);
   const after = args.after != null ? parseInnerCursor(decodeCursor(space, args.after, 'after'), 'after') : null;
   const before = args.before != null ? parseInnerCursor(decodeCursor(space, args.before, 'before'), 'before') : null;
   const parsed = parseSearchQuery(args.query);
   const backward = args.first == null && args.last != null;
-  const empty = { args, totalCount: 0, edges: [], pageInfo: { startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false } };
   const types = args.types?.length ? [...new Set(args.types)] : null;
-  if (!parsed || types?.length === 0) return empty;
+  return { size, backward, after, before, parsed, types };
+}
 
-  // The documents the query matches (of the asked types), given a document's FTS5 hidden column, kind and key;
-  // of the articles, only the candidates (the most recently published SEARCH_ARTICLE_CANDIDATES, read
-  // off the articles-only index in publication order, which stops there): bm25 is computed for those only.
+/** The `search_docs` columns the ranking SQL reads: the FTS5 hidden column, the kind and the key. */
+export interface DocColumns {
+  fts: SQLWrapper;
+  kind: SQLWrapper;
+  key: SQLWrapper;
+}
+
+/**
+ * The SQL of a ranked search (both read paths build their statement from it):
+ * - `matches(d)`: the documents the query matches (of the asked types); of the articles, only the
+ *   candidates (the most recently published SEARCH_ARTICLE_CANDIDATES, read off the articles-only
+ *   index in publication order, which stops there): bm25 is computed for those only;
+ * - `rank(d)`: a document's score (relevance, below every exact match when found only through a
+ *   slip alternative);
+ * - `inPage(d)`: the keyset conditions of the cursors (rank order: score desc, then key asc), or undefined;
+ * - `total`: the count of the matches, an uncorrelated scalar; `first`: the key of one match;
+ * - `match`: the MATCH expression (with the slip alternatives it finds).
+ */
+export function searchSql(parsed: SearchQuery, types: readonly DocType[] | null, cursors: Pick<SearchRequest, 'after' | 'before'>) {
   const match = matchExpression(parsed);
   const candidates = articleMatchIds(matchExpression(parsed, ARTICLE_TERMS), { rows: SEARCH_ARTICLE_CANDIDATES, order: 'PUBLISHED_DESC' });
   const articles = !types || types.includes('ARTICLE');
-  const matches = (fts: SQLWrapper, kind: SQLWrapper, key: SQLWrapper) =>
+  const matches = (d: DocColumns) =>
     sql.join(
       [
-        sql`${fts} match ${match}`,
-        ...(types ? [sql`${kind} in (${sql.join(types.map((t) => sql.raw(String(DOC_KIND[t]))), sql`, `)})`] : []),
-        ...(articles ? [sql`(${kind} <> ${sql.raw(String(DOC_KIND.ARTICLE))} or ${key} / 8 in (${candidates}))`] : []),
+        sql`${d.fts} match ${match}`,
+        ...(types ? [sql`${d.kind} in (${sql.join(types.map((t) => sql.raw(String(DOC_KIND[t]))), sql`, `)})`] : []),
+        ...(articles ? [sql`(${d.kind} <> ${sql.raw(String(DOC_KIND.ARTICLE))} or ${d.key} / 8 in (${candidates}))`] : []),
       ],
       sql` and `,
     );
-  // A document's score: relevance, below every exact match when found only through a slip alternative.
-  const rank = (t: Docs) => rankedScore(parsed, score(t.fts), t.key);
+  const rank = (d: DocColumns) => rankedScore(parsed, score(d.fts), d.key);
   // The same over `search_fts` itself, aliased `c`, for the sub-queries.
-  const matchesFts = matches(sql`c.search_fts`, sql`c.rowid % 8`, sql`c.rowid`);
-  // Rank order: score desc, then key asc. Keyset conditions for after/before.
-  const keyset = (t: Docs, c: { score: number; key: number }, dir: 'after' | 'before') =>
+  const matchesFts = matches({ fts: sql`c.search_fts`, kind: sql`c.rowid % 8`, key: sql`c.rowid` });
+  const keyset = (d: DocColumns, c: { score: number; key: number }, dir: 'after' | 'before') =>
     dir === 'after'
-      ? sql`(${rank(t)} < ${c.score} or (${rank(t)} = ${c.score} and ${t.key} > ${c.key}))`
-      : sql`(${rank(t)} > ${c.score} or (${rank(t)} = ${c.score} and ${t.key} < ${c.key}))`;
-  const inPage = (t: Docs) => and(after ? keyset(t, after, 'after') : undefined, before ? keyset(t, before, 'before') : undefined);
+      ? sql`(${rank(d)} < ${c.score} or (${rank(d)} = ${c.score} and ${d.key} > ${c.key}))`
+      : sql`(${rank(d)} > ${c.score} or (${rank(d)} = ${c.score} and ${d.key} < ${c.key}))`;
+  const { after, before } = cursors;
+  const inPage = (d: DocColumns) => and(after ? keyset(d, after, 'after') : undefined, before ? keyset(d, before, 'before') : undefined);
+  return {
+    match,
+    matches,
+    rank,
+    inPage,
+    total: sql<number>`(select count(*) from search_fts as c where ${matchesFts})`,
+    first: sql<number>`(select c.rowid from search_fts as c where ${matchesFts} limit 1)`,
+  };
+}
+
+async function search(
+  args: ConnectionArgs & { query: string; types?: readonly DocType[] | null },
+  ctx: Context,
+  info: GraphQLResolveInfo,
+) {
+  const { size, backward, after, before, parsed, types } = searchRequest(args, ctx);
+  const empty = { args, totalCount: 0, edges: [], pageInfo: { startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false } };
+  if (!parsed || types?.length === 0) return empty;
+
+  const { match, matches, rank, inPage, total, first } = searchSql(parsed, types, { after, before });
   const withTotal = selects(info, 'totalCount');
   // totalCount is an uncorrelated scalar of every row. A page past a cursor may hold no row to
   // carry it, so then one matching document outside the page rides along (`inPage` 0, sorted
@@ -179,7 +227,7 @@ async function search(
     columns: { key: true, title: true, body: true },
     extras: {
       score: (t) => rank(t),
-      ...(withTotal ? { total: () => sql<number>`(select count(*) from search_fts as c where ${matchesFts})` } : {}),
+      ...(withTotal ? { total: () => total } : {}),
       // The expression MATCH ran, with the slip alternatives it found: the highlight marks them too.
       ...(hasSlips(parsed) ? { matched: () => sql<string>`${match}` } : {}),
       ...(carrier ? { inPage: (t: Docs) => sql<number>`${inPage(t)}` } : {}),
@@ -187,10 +235,9 @@ async function search(
     where: {
       RAW: (t) => {
         const page = inPage(t);
-        if (!page) return matches(t.fts, t.kind, t.key);
-        if (!carrier) return sql`${matches(t.fts, t.kind, t.key)} and ${page}`;
-        const first = sql`(select c.rowid from search_fts as c where ${matchesFts} limit 1)`;
-        return sql`${matches(t.fts, t.kind, t.key)} and (${page} or ${t.key} = ${first})`;
+        if (!page) return matches(t);
+        if (!carrier) return sql`${matches(t)} and ${page}`;
+        return sql`${matches(t)} and (${page} or ${t.key} = ${first})`;
       },
     },
     orderBy: (t) =>
@@ -220,7 +267,7 @@ async function search(
       hasPreviousPage: backward ? full : args.after != null,
     },
   };
-  const words = [...parsed.words, ...slipAlternatives(parsed, rows[0]?.matched)];
+  const words = highlightWords(parsed, rows[0]?.matched);
   connection.edges = pageHits.flatMap((hit) => {
     const node = nodeOf(hit);
     if (!node) return []; // a document whose row is gone (the index is kept in sync: never expected)
@@ -234,8 +281,16 @@ async function search(
 /** The columns of `search_docs` as relational-query callbacks receive them. */
 type Docs = typeof searchDocs._.selectedFields;
 
-/** The highlight: the title's match, else the body's (an article's text, an entity's aliases). */
-function excerpt(hit: Hit, words: QueryWord[]): string | null {
+/**
+ * The words a highlight marks: the query's, and the slip alternatives the statement found
+ * (`matched`: the MATCH expression it ran, read only when the query has words that may be slips).
+ */
+export function highlightWords(parsed: SearchQuery, matched: string | null | undefined): QueryWord[] {
+  return [...parsed.words, ...slipAlternatives(parsed, matched)];
+}
+
+/** The highlight of a hit (both read paths): the title's match, else the body's (an article's text, an entity's aliases). */
+export function excerpt(hit: Pick<Hit, 'title' | 'body'>, words: QueryWord[]): string | null {
   return highlight(hit.title ?? '', words) ?? highlight(hit.body ?? '', words);
 }
 
