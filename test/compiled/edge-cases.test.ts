@@ -2,7 +2,8 @@
  * Cases a review of the compiled read path found, each compared with the executor byte for byte
  * (src/graphql/compiled/): stored text that looks like the compiler's own marks, a directive's
  * variable the executor refuses, a user's alias that looks like the response cache's own
- * fields, a cursor over a float SQL cannot write (executed, then remembered), and `Query.search`:
+ * fields, a cursor over a float SQL cannot write (executed, then remembered), one plan serving every
+ * slug or uri of a lookup (bound per request), and `Query.search`:
  * full-precision scores and their cursors, paging both ways, the union's fragments, refusals.
  */
 import { describe, expect, it } from 'vitest';
@@ -103,6 +104,55 @@ describe('compiled reads: edge cases against the executor', () => {
     const again = await t.gql(q);
     expect(first.body.extensions.sql.compiled).toBe(false);
     expect(again.body.extensions.sql).toMatchObject({ compiled: false, statements: 1, fallback: 'not compiled: a value SQL cannot write as the executor does' });
+  });
+
+  describe('one plan for every slug or uri of a lookup', () => {
+    const BY_URI = `query A($uri: String!) { article(uri: $uri) { headline people { edges { cursor relevance node { name } } } } }`;
+    const answer = async (query: string, variables: Record<string, unknown>) => {
+      const r = await both(query, variables);
+      expect(r.compiled).toBe(r.executor);
+      return (await t.gql(query, variables)).body;
+    };
+
+    it('compiles once and binds each value: every later value reuses the plan, answers as the executor', async () => {
+      const first = await answer(BY_URI, { uri: 'urn:t:harbour:2' });
+      expect(first.data.article.headline).toBe('Quillfeather names a new harbour master');
+      expect(first.extensions.sql).toMatchObject({ compiled: true, statements: 1 });
+      for (const uri of ['urn:t:harbour:0', 'urn:t:harbour:4', 'urn:t:nothing-here', '']) {
+        const other = await answer(BY_URI, { uri });
+        expect(other.extensions.sql, uri).toMatchObject({ compiled: true, statements: 1, reusedSql: 1 });
+      }
+      expect((await t.gql(BY_URI, { uri: 'urn:t:harbour:0' })).body.data.article.headline).toBe('Harbour pilots vote on the night tide roster');
+      expect((await t.gql(BY_URI, { uri: 'urn:t:nothing-here' })).body.data.article).toBeNull();
+    });
+
+    it('a value whose data forces the executor goes there alone: the plan still serves the others', async () => {
+      const marks = await answer(BY_URI, { uri: 'urn:t:marks' });
+      expect(marks.extensions.sql).toMatchObject({ compiled: false, fallback: 'a value SQL cannot write as the executor does' });
+      expect((await t.gql(BY_URI, { uri: 'urn:t:marks' })).body.extensions.sql).toMatchObject({ compiled: false, statements: 1 });
+      const other = await answer(BY_URI, { uri: 'urn:t:harbour:3' });
+      expect(other.extensions.sql).toMatchObject({ compiled: true, statements: 1, reusedSql: 1 });
+    });
+
+    it('a variable read anywhere else keeps a plan per value', async () => {
+      const q = `query B($uri: String!) { article(uri: $uri) { headline } articles(first: 2, filter: { query: $uri }) { totalCount } }`;
+      const a = await answer(q, { uri: 'urn:t:harbour:1' });
+      expect(a.extensions.sql).toMatchObject({ compiled: true, statements: 1, reusedSql: 0 });
+      const b = await answer(q, { uri: 'urn:t:harbour:5' });
+      expect(b.extensions.sql).toMatchObject({ compiled: true, statements: 1, reusedSql: 0 });
+      expect(b.data.article.headline).toBe('Dredging contract signed');
+    });
+
+    it('a slug given as null, or another argument given instead, is a plan of its own', async () => {
+      const q = `query C($slug: String, $uri: String) { article(slug: $slug, uri: $uri) { headline } }`;
+      const byUri = await answer(q, { slug: null, uri: 'urn:t:harbour:1' });
+      expect(byUri.data.article.headline).toBe('Tide gauges at the harbour record a surge');
+      const both_ = await answer(q, { slug: 'x', uri: 'urn:t:harbour:1' });
+      expect(both_.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const again = await answer(q, { slug: null, uri: 'urn:t:harbour:4' });
+      expect(again.extensions.sql).toMatchObject({ compiled: true, reusedSql: 1 });
+      expect(again.data.article.headline).toBe('Fishing fleet returns early');
+    });
   });
 
   describe('Query.search', () => {

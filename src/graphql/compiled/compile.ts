@@ -27,6 +27,9 @@ import {
   isAbstractType,
   isObjectType,
   Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -60,6 +63,54 @@ import { ACTOR_TYPES, articleKeys, articleSpace, engagementKeys, engagementSpace
 /** Why an operation is not compiled (it goes through the executor). */
 export class Unsupported extends Error {}
 
+/**
+ * A statement parameter bound per request: the value of variable `name`, a root lookup's `slug`
+ * or `uri` that nothing else reads (`lookupKeyVariables`), so one plan serves every value.
+ */
+export class VariableParam {
+  readonly name: string;
+  constructor(name: string) {
+    this.name = name;
+  }
+}
+
+/** Root lookups (`lookupWhere`): their `slug` and `uri` are compared with a column and nothing else. */
+const LOOKUP_FIELDS = new Set(['article', 'person', 'organisation', 'place', 'engagement']);
+
+/**
+ * The variables of `document` whose every use is the `slug` or `uri` argument of a root lookup
+ * (`article(slug: $slug)`). Such a value is only compared with a column: nothing refuses it and
+ * no SQL depends on it, so a plan compiled for one string serves every string (the plan cache
+ * keys these variables by their type, not their value: ./plugin.ts).
+ */
+export function lookupKeyVariables(schema: GraphQLSchema, document: DocumentNode): Set<string> {
+  const uses = new Map<string, number>();
+  const keyUses = new Map<string, number>();
+  const typeInfo = new TypeInfo(schema);
+  const query = schema.getQueryType();
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Variable(node, key, parent) {
+        // The declaration `$slug: String!` is not a use.
+        if ((parent as { kind?: string } | undefined)?.kind === Kind.VARIABLE_DEFINITION) return;
+        const name = node.name.value;
+        uses.set(name, (uses.get(name) ?? 0) + 1);
+        const argument = parent as { kind?: string; name?: { value: string } } | undefined;
+        const isKey =
+          key === 'value' &&
+          argument?.kind === Kind.ARGUMENT &&
+          (argument.name?.value === 'slug' || argument.name?.value === 'uri') &&
+          typeInfo.getParentType() === query &&
+          LOOKUP_FIELDS.has(typeInfo.getFieldDef()?.name ?? '') &&
+          getNamedType(typeInfo.getInputType())?.name === 'String';
+        if (isKey) keyUses.set(name, (keyUses.get(name) ?? 0) + 1);
+      },
+    }),
+  );
+  return new Set([...keyUses].filter(([name, n]) => uses.get(name) === n).map(([name]) => name));
+}
+
 /** Renders a Drizzle SQL object (filters and counts reused from the executor) to text and parameters. */
 export type RenderSql = (fragment: SQL) => { sql: string; params: unknown[] };
 
@@ -73,6 +124,8 @@ export interface CompiledRead {
   params: unknown[];
   searches?: SearchQuery[];
   text?: string;
+  /** Some parameters are `VariableParam`s, bound per request. */
+  bound?: boolean;
 }
 
 /**
@@ -85,6 +138,8 @@ const RESPONSE_CACHE_FIELDS: Record<string, string> = { __responseCacheTypeName:
  * Compile one operation of a validated document.
  * @param variables the request's variables as sent (coerced here as the executor does)
  * @param responseCache the response cache plugin is on (see RESPONSE_CACHE_FIELDS)
+ * @param lookupKeys variables (of `lookupKeyVariables`, given as strings) bound per request: their
+ *   parameters are `VariableParam`s
  * @returns the statement
  * @throws Unsupported with the reason when the operation has parts the compiler does not cover
  */
@@ -96,16 +151,24 @@ export function compileRead(
   limits: PageLimits,
   render: RenderSql,
   responseCache = false,
+  lookupKeys: ReadonlySet<string> = new Set(),
 ): CompiledRead {
   const operation = pickOperation(document, operationName);
   if (operation.operation !== 'query') throw new Unsupported(`a ${operation.operation}`);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) throw new Unsupported('variables the executor refuses');
-  const compiler = new ReadCompiler(schema, document, coerced.coerced, limits, render, responseCache);
+  const compiler = new ReadCompiler(schema, document, coerced.coerced, limits, render, responseCache, lookupKeys);
   const statement = sql`select ${compiler.root(schema.getQueryType()!, operation.selectionSet)}`;
   if (parenthesisDepth(statement.sql) > MAX_PARENTHESIS_DEPTH) throw new Unsupported('nesting deeper than SQLite parses in one statement');
   const text = constantText(statement);
-  return { sql: statement.sql, params: statement.params, ...(compiler.searches.length ? { searches: compiler.searches } : {}), ...(text !== null ? { text } : {}) };
+  const bound = statement.params.some((p) => p instanceof VariableParam);
+  return {
+    sql: statement.sql,
+    params: statement.params,
+    ...(compiler.searches.length ? { searches: compiler.searches } : {}),
+    ...(text !== null ? { text } : {}),
+    ...(bound ? { bound } : {}),
+  };
 }
 
 /** A statement of string literals only (`select '…' || '…'`): its value; else null. */
@@ -159,8 +222,19 @@ class ReadCompiler {
   readonly responseCache: boolean;
   /** The parsed query of each search field compiled, for the plugin's highlights (`highlightMark`). */
   readonly searches: SearchQuery[] = [];
+  /** Variables bound per request (`VariableParam`). */
+  readonly lookupKeys: ReadonlySet<string>;
 
-  constructor(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, limits: PageLimits, render: RenderSql, responseCache: boolean) {
+  constructor(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    limits: PageLimits,
+    render: RenderSql,
+    responseCache: boolean,
+    lookupKeys: ReadonlySet<string>,
+  ) {
+    this.lookupKeys = lookupKeys;
     this.responseCache = responseCache;
     this.schema = schema;
     this.variables = variables;
@@ -570,15 +644,15 @@ class ReadCompiler {
     const args = this.args(def, nodes[0]!);
     switch (def.name) {
       case 'article':
-        return this.lookup('Article', args, this.subs(nodes));
+        return this.lookup('Article', args, this.subs(nodes), nodes[0]!);
       case 'person':
-        return this.lookup('Person', args, this.subs(nodes));
+        return this.lookup('Person', args, this.subs(nodes), nodes[0]!);
       case 'organisation':
-        return this.lookup('Organisation', args, this.subs(nodes));
+        return this.lookup('Organisation', args, this.subs(nodes), nodes[0]!);
       case 'place':
-        return this.lookup('Place', args, this.subs(nodes));
+        return this.lookup('Place', args, this.subs(nodes), nodes[0]!);
       case 'engagement':
-        return this.lookup('Engagement', args, this.subs(nodes));
+        return this.lookup('Engagement', args, this.subs(nodes), nodes[0]!);
       case 'articles':
         return this.rootArticles(def, args, nodes);
       case 'engagements':
@@ -605,7 +679,7 @@ class ReadCompiler {
   }
 
   /** A root lookup by id, slug or uri (`lookupWhere`, as the executor): one row or null. */
-  lookup(typeName: 'Article' | 'Person' | 'Organisation' | 'Place' | 'Engagement', args: Record<string, unknown>, selection: SelectionSetNode[]): Frag {
+  lookup(typeName: 'Article' | 'Person' | 'Organisation' | 'Place' | 'Engagement', args: Record<string, unknown>, selection: SelectionSetNode[], node: FieldNode): Frag {
     let where: { id?: number; slug?: string; uri?: string } | null;
     try {
       where = lookupWhere(typeName, args as { id?: string; slug?: string; uri?: string });
@@ -614,8 +688,11 @@ class ReadCompiler {
     }
     if (!where) return literal('null');
     const [column, value] = Object.entries(where)[0]!;
+    // A slug or uri from a lookup-key variable is bound per request: the plan serves every value.
+    const given = node.arguments?.find((a) => a.name.value === column)?.value;
+    const bound = given?.kind === Kind.VARIABLE && typeof value === 'string' && this.lookupKeys.has(given.name.value) ? new VariableParam(given.name.value) : value;
     const t = this.alias();
-    return jsonOne(sql`select ${this.objectOf(typeName, t, selection)} from ${TYPES[typeName]!.table} ${t} where ${t}.${column} = ${param(value)}`);
+    return jsonOne(sql`select ${this.objectOf(typeName, t, selection)} from ${TYPES[typeName]!.table} ${t} where ${t}.${column} = ${param(bound)}`);
   }
 
   rootArticles(def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, nodes: FieldNode[]): Frag {

@@ -8,11 +8,12 @@
  * compiled answers are cached and served like executed ones. Under `x-newsgraph-debug: sql`
  * the answer says which path ran (`extensions.sql.compiled`, and `fallback` with the reason).
  */
-import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { variablesKey } from '../limits.ts';
 import type { Context } from '../builder.ts';
-import { compileRead, Unsupported, type CompiledRead, type RenderSql } from './compile.ts';
+import { compileRead, lookupKeyVariables, Unsupported, VariableParam, type CompiledRead, type RenderSql } from './compile.ts';
+import { countReusedSql } from '../../db/client.ts';
 import { FALLBACK_MARK, MARKED_VALUE, VALUE_MARK } from './json-sql.ts';
 import { excerpt, highlightWords } from '../types/search.ts';
 import type { QueryWord, SearchQuery } from '../../search/query.ts';
@@ -50,9 +51,23 @@ export function stringifyResult(result: ExecutionResult): string {
 
 type Plan = CompiledRead | { unsupported: string };
 
-/** Per-document cache of compiled plans (documents come from yoga's parse cache, so identity is stable). */
+/**
+ * Per-document cache of compiled plans (documents come from yoga's parse cache, so identity is
+ * stable), keyed by operation, page limits and variables. A lookup-key variable (`article(slug:
+ * $slug)`, `lookupKeyVariables`) given as a string is keyed by its type only: one plan serves
+ * every slug, its value bound per request.
+ */
 class PlanCache {
   readonly #byDocument = new WeakMap<DocumentNode, Map<string, Plan>>();
+  readonly #lookupKeys = new WeakMap<DocumentNode, Set<string>>();
+
+  /** The document's lookup-key variables (scanned once per document). */
+  lookupKeys(schema: GraphQLSchema, document: DocumentNode): Set<string> {
+    let keys = this.#lookupKeys.get(document);
+    if (!keys) this.#lookupKeys.set(document, (keys = lookupKeyVariables(schema, document)));
+    return keys;
+  }
+
   /** Plans kept per document (variables differ between requests). */
   readonly perDocument = 64;
 
@@ -94,11 +109,18 @@ export function compiledReadPlugin(enabled: boolean, responseCache = false): Plu
         const variables = execArgs.variableValues as Record<string, unknown> | undefined;
         const vars = variablesKey('', variables);
         if (vars === null) return fallback('variables not writable as JSON');
-        const key = `${execArgs.operationName ?? ''}\u0000${context.maxPageSize}/${context.defaultPageSize}${vars}`;
-        let plan = plans.get(execArgs.document, key);
+        const prefix = `${execArgs.operationName ?? ''}\u0000${context.maxPageSize}/${context.defaultPageSize}`;
+        // The request's own key, and the key of the plan for every value of its lookup keys (its
+        // \u0001 keeps it apart from any JSON): a value whose data forced a fallback is kept under
+        // its own key, so one odd row never sends every slug to the executor.
+        const exactKey = prefix + vars;
+        const bound = variables ? [...plans.lookupKeys(execArgs.schema, execArgs.document)].filter((name) => typeof variables[name] === 'string') : [];
+        const key = bound.length ? `${prefix}\u0001${variablesKey('', { ...variables, ...Object.fromEntries(bound.map((name) => [name, ''])) })}` : exactKey;
+        let plan = (bound.length ? plans.get(execArgs.document, exactKey) : undefined) ?? plans.get(execArgs.document, key);
+        if (plan && !('unsupported' in plan) && plan.text === undefined) countReusedSql();
         if (!plan) {
           try {
-            plan = compileRead(execArgs.schema, execArgs.document, execArgs.operationName, variables, context, renderer(context), responseCache);
+            plan = compileRead(execArgs.schema, execArgs.document, execArgs.operationName, variables, context, renderer(context), responseCache, new Set(bound));
           } catch (err) {
             // Anything else the compiler meets (a GraphQL error in a directive's argument, say) is
             // the executor's to answer, with its own error.
@@ -110,7 +132,7 @@ export function compiledReadPlugin(enabled: boolean, responseCache = false): Plu
         if ('unsupported' in plan) return fallback(`not compiled: ${plan.unsupported}`);
         let text: unknown;
         try {
-          text = plan.text ?? (await runPlan(context, plan));
+          text = plan.text ?? (await runPlan(context, plan, variables));
         } catch (err) {
           const message = String((err as Error).message);
           if (!/parser stack overflow/.test(message)) {
@@ -127,7 +149,7 @@ export function compiledReadPlugin(enabled: boolean, responseCache = false): Plu
         if (text.includes(FALLBACK_MARK)) {
           // The data decides (a float in a cursor): the same request goes to the executor from now on.
           const reason = 'a value SQL cannot write as the executor does';
-          plans.set(execArgs.document, key, { unsupported: reason });
+          plans.set(execArgs.document, exactKey, { unsupported: reason });
           return fallback(reason);
         }
         let json: string | null = text;
@@ -144,10 +166,12 @@ export function compiledReadPlugin(enabled: boolean, responseCache = false): Plu
 
 /**
  * Run a compiled statement (prepared once where the database allows: `$readOne`); its one value
- * is the JSON text. While other requests are in flight or arriving it may run off the event loop.
+ * is the JSON text, its lookup keys bound to this request's values. While other requests are in
+ * flight or arriving it may run off the event loop.
  */
-function runPlan(context: CompiledContext, plan: CompiledRead): Promise<unknown> {
-  return context.db.$readOne(plan.sql, plan.params, context.requestLoad ? { load: context.requestLoad } : undefined);
+function runPlan(context: CompiledContext, plan: CompiledRead, variables: Record<string, unknown> | undefined): Promise<unknown> {
+  const params = plan.bound ? plan.params.map((p) => (p instanceof VariableParam ? variables![p.name] : p)) : plan.params;
+  return context.db.$readOne(plan.sql, params, context.requestLoad ? { load: context.requestLoad } : undefined);
 }
 
 /**
