@@ -4,6 +4,7 @@
  * SQL debugging is on by default here (DEBUG_SQL=0 turns it off). Its first line says whether
  * writes are enabled and, when no credential is configured, how to enable them.
  */
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { credentialsConfigured } from './auth/credentials.ts';
@@ -46,6 +47,18 @@ const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   console.log(`Newsgraph ${seeded ? '(seeded) ' : ''}on http://${hostname}:${info.port}/graphql  ${config.graphiql ? '(GraphiQL in a browser)' : '(GraphiQL off: GRAPHIQL=false)'}`);
   console.log(`Explorer on http://${hostname}:${info.port}${EXPLORER_BASE}`);
 });
-const stop = () => server.close(() => process.exit(0));
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  // Requests in flight finish, then the database closes: its reader threads answer the reads
+  // they were given and end (src/db/prepared.ts; a thread stopped inside a statement would abort
+  // the process), and with nothing left the process ends.
+  server.close(() => db.$client.close());
+  // A keep-alive client that goes on sending would hold the server open: its connections are cut after a grace.
+  setTimeout(() => (server as Server).closeAllConnections(), 1000).unref();
+  // Anything else that holds the process gets 5 s.
+  setTimeout(() => process.exit(0), 5000).unref();
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -60,6 +60,9 @@ export interface PreparedReader {
   readonly stats: { inline: number; threaded: number };
 }
 
+/** A message to a reader thread: read `id`, or close the connection and end. */
+export type ThreadRequest = { id: number; sql: string; params: unknown[] } | { close: true };
+
 /** A message from a reader thread: the value of read `id`, or its error. */
 export type ThreadReply = { ready: true } | { id: number; value: unknown } | { id: number; error: { message: string; code?: string } };
 
@@ -100,7 +103,7 @@ class ReaderThreads {
     if (thread.pending++ === 0) thread.worker.ref();
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject, thread, sql, params });
-      thread.worker.postMessage({ id, sql, params });
+      thread.worker.postMessage({ id, sql, params } satisfies ThreadRequest);
     });
   }
 
@@ -149,9 +152,13 @@ class ReaderThreads {
     }
   }
 
+  /**
+   * Close the threads: each answers the reads it was given, closes its connection and ends.
+   * (terminate() during a statement aborts the process: libSQL's finalizers panic on the pending termination.)
+   */
   close() {
     this.unavailable = true;
-    for (const { worker } of this.#threads.splice(0)) void worker.terminate();
+    for (const { worker } of this.#threads.splice(0)) worker.postMessage({ close: true } satisfies ThreadRequest);
   }
 }
 

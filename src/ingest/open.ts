@@ -23,7 +23,7 @@ const READ_PRAGMAS = ['PRAGMA cache_size = -65536', 'PRAGMA mmap_size = 26843545
  * @param url libSQL URL; `file:` paths have their folder created
  * @param options.reads false for a process that only loads (CLI ingest, the corpus generator): an
  *   embedded file keeps SQLite's default page cache and no memory map (which grow the process by
- *   up to 320 MB as the file grows), and opens no prepared reading connection
+ *   up to 320 MB per reading connection as the file grows), and opens no prepared reading connection
  * @param options.readThreads reader threads of an embedded file's compiled reads while requests
  *   overlap (src/db/prepared.ts); default `READ_THREADS`, else one per core beyond the first (1–4); 0: none
  */
@@ -61,11 +61,11 @@ export async function openDatabase(
   return db;
 }
 
-/** `READ_THREADS` (a whole number, 0–16), else the default. Throws on any other value. */
+/** `READ_THREADS` (digits: a whole number from 0 to 16), else the default. Throws on any other value. */
 function readThreadsFromEnv(): number {
-  const raw = process.env.READ_THREADS?.trim();
-  if (!raw) return defaultReaderThreads();
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error(`READ_THREADS must be a whole number from 0 to 16, not "${raw}"`);
+  const raw = process.env.READ_THREADS;
+  if (raw === undefined || raw === '') return defaultReaderThreads();
+  const n = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 0 && n <= 16)) throw new Error(`READ_THREADS must be a whole number from 0 to 16, not "${raw}"`);
   return n;
 }

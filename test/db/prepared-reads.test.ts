@@ -3,9 +3,11 @@
  * while other requests are in flight, on a reader thread; both give the same values and errors,
  * see committed writes, and the app's concurrent compiled answers are those of sequential ones.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
@@ -80,6 +82,28 @@ describe('preparedReader', () => {
     await writer.execute(`update notes set text = 'changed' where id = 3`);
     expect(await reader.readOne(sql, [3], onThread)).toBe('{"id":3,"text":"changed"}');
     expect(await reader.readOne(sql, [3])).toBe('{"id":3,"text":"changed"}');
+  });
+
+  it('closes while a thread runs a statement: the read is answered and the process lives on', () => {
+    // In a process of its own: a thread stopped inside a statement aborts the whole process.
+    const module = fileURLToPath(new URL('../../src/db/prepared.ts', import.meta.url));
+    const script = join(dir, 'close-busy.mjs');
+    writeFileSync(
+      script,
+      `const { preparedReader } = await import(${JSON.stringify(module)});
+      const reader = preparedReader(${JSON.stringify(file)}, [], 1);
+      const load = { inFlight: 2, arrived: 2 };
+      await reader.readOne('select 1', [], { load }); // the thread runs
+      const slow = reader.readOne('with recursive c(x) as (select 1 union all select x + 1 from c where x < 400000) select count(*) || ? from c', [' rows'], { load });
+      const quick = reader.readOne('select text from notes where id = ?', [2], { load });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      reader.close();
+      console.log(JSON.stringify(await Promise.all([slow, quick])), JSON.stringify(reader.stats));`,
+    );
+    const child = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000 });
+    expect(child.stderr).not.toMatch(/panicked/);
+    expect(child.status).toBe(0);
+    expect(child.stdout.trim()).toBe('["400000 rows","second"] {"inline":0,"threaded":3}');
   });
 
   it('with no threads, runs every read on the event loop', async () => {
