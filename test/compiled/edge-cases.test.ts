@@ -41,6 +41,14 @@ const t = testAppForSuite(() =>
       ],
     },
     ...HARBOUR,
+    {
+      uri: 'urn:t:paragraphs',
+      headline: 'Paragraphs split as JavaScript splits them',
+      // CRLF, lines of only white space (a no-break space, an ideographic space, tabs), a line
+      // separator inside a paragraph, quotes and a backslash.
+      body: 'First line.\r\n\u00a0\n  \t\nSecond "quoted" \\ line.\u2028still second\n\n\u3000\nThird.\n',
+      publishedAt: '2025-10-06T08:00:00Z',
+    },
   ]),
 );
 
@@ -104,6 +112,15 @@ describe('compiled reads: edge cases against the executor', () => {
     const again = await t.gql(q);
     expect(first.body.extensions.sql.compiled).toBe(false);
     expect(again.body.extensions.sql).toMatchObject({ compiled: false, statements: 1, fallback: 'not compiled: a value SQL cannot write as the executor does' });
+  });
+
+  it('paragraphs: split by the plugin with the resolver\'s function, in one statement, nested too', async () => {
+    const q = '{ article(uri: "urn:t:paragraphs") { paragraphs } articles(first: 3) { edges { node { uri paragraphs } } } }';
+    const r = await both(q);
+    expect(r.compiled).toBe(r.executor);
+    const debug = (await t.gql(q)).body;
+    expect(debug.extensions.sql).toMatchObject({ compiled: true, statements: 1 });
+    expect(debug.data.article.paragraphs).toEqual(['First line.\r', 'Second "quoted" \\ line.\u2028still second', 'Third.']);
   });
 
   describe('one plan for every slug or uri of a lookup', () => {

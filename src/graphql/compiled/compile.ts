@@ -57,7 +57,7 @@ import { hasSlips } from '../../search/match.ts';
 import type { SearchQuery } from '../../search/query.ts';
 import { DOC_KIND } from '../../search/index.ts';
 import { utf8Hex } from '../connections/cursors.ts';
-import { exactFloatHex, exactFloatJson, FALLBACK_MARK, floatJson, globalIdSql, highlightMark, join, jsonArray, jsonObject, jsonOne, jsonString, jsonValue, literal, MAX_OBJECT_PAIRS, numberText, param, raw, sql, type Frag } from './json-sql.ts';
+import { exactFloatHex, exactFloatJson, FALLBACK_MARK, floatJson, paragraphsMark, globalIdSql, highlightMark, join, jsonArray, jsonObject, jsonOne, jsonString, jsonValue, literal, MAX_OBJECT_PAIRS, numberText, param, raw, sql, type Frag } from './json-sql.ts';
 import { ACTOR_TYPES, articleKeys, articleSpace, engagementKeys, engagementSpace, TYPES, type ConnectionSql, type FieldSql, type SortKey } from './types.ts';
 
 /** Why an operation is not compiled (it goes through the executor). */
@@ -361,6 +361,8 @@ class ReadCompiler {
             return floatJson(expr);
           case 'decimalFloat':
             return floatJson(expr, true);
+          case 'paragraphs':
+            return paragraphsMark(expr);
           default:
             return jsonValue(expr);
         }

@@ -110,11 +110,13 @@ export function jsonArray(element: Frag, order: string | null, fromTail: Frag | 
  *   of `String(Number(source))` there (src/graphql/connections/cursors.ts `utf8Hex`);
  * - `\u0001h:<i>:<json>\u0001` (a search hit's highlight, computed in JavaScript): `json` is the
  *   JSON array [title, body, matched] (json_array escapes control characters too), `i` the search
- *   field's index in the plan (its parsed query); the plugin writes the highlight's JSON there.
+ *   field's index in the plan (its parsed query); the plugin writes the highlight's JSON there;
+ * - `\u0001p:<json>\u0001` (an article's paragraphs, split in JavaScript): `json` is the body as
+ *   a JSON string; the plugin writes the list `articleParagraphs` makes of it.
  */
 export const FALLBACK_MARK = '\u0001fallback\u0001';
-/** A marked value in the text: group 1 its kind (`n` a number, `x` a number's hex, `h` a highlight), group 2 its source (a decimal's digits, or SQLite's `%!0.15g` / `%!.17g`). */
-export const MARKED_VALUE = /\u0001([nxh]):([^\u0001]*)\u0001/g;
+/** A marked value in the text: group 1 its kind (`n` a number, `x` a number's hex, `h` a highlight, `p` paragraphs), group 2 its source (a decimal's digits, SQLite's `%!0.15g` / `%!.17g`, or JSON). */
+export const MARKED_VALUE = /\u0001([nxhp]):([^\u0001]*)\u0001/g;
 /** The start of a mark the plugin finishes (any kind), to test for any. */
 export const VALUE_MARK = '\u0001';
 
@@ -135,6 +137,15 @@ export function exactFloatJson(expr: Frag | string): Frag {
 /** A search hit's highlight for the plugin to write: search `index` of the plan, the hit's title and body, the MATCH expression run (or NULL). */
 export function highlightMark(index: number, title: string, body: string, matched: string): Frag {
   return sql`char(1) || 'h:${String(index)}:' || json_array(${title}, ${body}, ${matched}) || char(1)`;
+}
+
+/**
+ * An article body's paragraphs for the plugin to write (a marked value): in SQL the split is a
+ * recursive walk whose cost grows with the square of the body's length; in JavaScript it is the
+ * resolver's own `articleParagraphs`, so both paths split alike.
+ */
+export function paragraphsMark(body: Frag): Frag {
+  return sql`char(1) || 'p:' || json_quote(${body}) || char(1)`;
 }
 
 /** The upper-case hex of a REAL as JavaScript's `String()` writes it at full precision, for a hex cursor (a marked value). */

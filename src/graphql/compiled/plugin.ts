@@ -14,6 +14,7 @@ import { variablesKey } from '../limits.ts';
 import type { Context } from '../builder.ts';
 import { compileRead, lookupKeyVariables, Unsupported, VariableParam, type CompiledRead, type RenderSql } from './compile.ts';
 import { countReusedSql } from '../../db/client.ts';
+import { articleParagraphs } from '../types/article.ts';
 import { FALLBACK_MARK, MARKED_VALUE, VALUE_MARK } from './json-sql.ts';
 import { excerpt, highlightWords } from '../types/search.ts';
 import type { QueryWord, SearchQuery } from '../../search/query.ts';
@@ -176,7 +177,7 @@ function runPlan(context: CompiledContext, plan: CompiledRead, variables: Record
 
 /**
  * Write the values SQL marked (`MARKED_VALUE`: numbers, numbers inside hex cursors, search
- * highlights) as JavaScript does; null when a number is not finite (the executor then refuses it
+ * highlights, article paragraphs) as JavaScript does; null when a number is not finite (the executor then refuses it
  * as GraphQL's Float does).
  * @param searches the plan's parsed search queries, by the index a highlight mark names
  */
@@ -193,6 +194,7 @@ function finishValues(text: string, searches: SearchQuery[] = []): string | null
       if (!marked) words.set(key, (marked = highlightWords(searches[Number(source.slice(0, colon))]!, matched)));
       return JSON.stringify(excerpt({ title, body }, marked));
     }
+    if (kind === 'p') return JSON.stringify(articleParagraphs(JSON.parse(source) as string));
     const n = Number(source);
     if (!Number.isFinite(n)) finite = false;
     return kind === 'x' ? asciiHex(String(n)) : JSON.stringify(n);

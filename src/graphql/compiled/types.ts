@@ -4,11 +4,14 @@
  * a list, an actor (Person or Organisation by two foreign keys) or a connection. The SQL follows
  * the access paths the executor's statements use (src/graphql/types/, src/graphql/connections/):
  * link-table sort keys, `engagement_actors`, counts on link tables. A field not listed here has
- * no SQL form (computed in JavaScript: `paragraphs`, `ninjs`, `jsonLd`, ...): an operation that
- * selects it goes through the executor.
+ * no SQL form (computed in JavaScript: `ninjs`, `jsonLd`, ...): an operation that selects it goes
+ * through the executor.
  */
-/** A scalar's JSON form: text, integers and enums as stored (`plain`), a REAL float, or a decimal TEXT read as a float. */
-export type ScalarForm = 'plain' | 'float' | 'decimalFloat';
+/**
+ * A scalar's JSON form: text, integers and enums as stored (`plain`), a REAL float, a decimal TEXT
+ * read as a float, or an article body's paragraphs (split by the plugin with the resolver's own function).
+ */
+export type ScalarForm = 'plain' | 'float' | 'decimalFloat' | 'paragraphs';
 
 /** A field of a row `r` (the row's SQL alias) and its SQL meaning. */
 export type FieldSql =
@@ -146,6 +149,7 @@ export const TYPES: Record<string, TypeSql> = {
       slug: col('slug'),
       headline: col('headline'),
       body: col('body'),
+      paragraphs: col('body', 'paragraphs'),
       datelineText: col('dateline_text'),
       dateline: one('Place', 'places', 'dateline_place_id'),
       publishedAt: col('published_at'),

@@ -26,6 +26,12 @@ import { Organisation } from './organisation.ts';
 import { Person } from './person.ts';
 import { Place } from './place.ts';
 
+
+/** An article body's paragraphs: its lines that hold more than white space (JavaScript's `trim`). Both read paths split with it. */
+export function articleParagraphs(body: string): string[] {
+  return body.split('\n').filter((p) => p.trim() !== '');
+}
+
 export const Article = builder.drizzleNode('articles', {
   name: 'Article',
   // Load only the columns the selected fields ask for: bodies are large, lists rarely show them.
@@ -38,7 +44,7 @@ export const Article = builder.drizzleNode('articles', {
     body: t.exposeString('body'),
     paragraphs: t.stringList({
       select: { columns: { body: true } },
-      resolve: (a) => a.body.split('\n').filter((p) => p.trim() !== ''),
+      resolve: (a) => articleParagraphs(a.body),
     }),
     dateline: t.relation('dateline', { nullable: true, description: 'Where the article was filed from (e.g. TEHRAN).' }),
     datelineText: t.exposeString('datelineText', { nullable: true, description: 'The dateline as printed ("TEHRAN").' }),
