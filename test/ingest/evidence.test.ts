@@ -12,6 +12,8 @@ import { rebaseSpans } from '../../src/ingest/evidence.ts';
 import { loadBundle } from '../../src/ingest/load.ts';
 import { mergePeople } from '../../src/ingest/merge.ts';
 import { BundleRejected, printedText, validateBundle } from '../../src/ingest/validate.ts';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { snapshot, tempDb, withTempDb } from './helpers.ts';
 
@@ -219,5 +221,23 @@ describe('Article.extraction', () => {
   it('is null for a hand-made article', async () => {
     const r = await t.gql('{ article(slug: "larijani-pakistan-visit") { extraction { extractor { name } } } }');
     expect(r.body.data.article.extraction).toBeNull();
+  });
+
+  it('is answered by the compiled read path byte for byte as by the executor: aliases, fragments, __typename, nested articles', async () => {
+    const query = `query X($uri: String!) {
+      article(uri: $uri) { extraction { __typename by: extractor { version name } evidence { ...E } } }
+      articles(first: 3) { edges { node { uri extraction { evidence { fact spans { text } } } } } } }
+      fragment E on Evidence { rule fact __typename spans { end start words: text } subject @include(if: true) position @skip(if: true) }`;
+    const send = async (compiledReads: boolean) => {
+      const app = createApp({ db: t.db, config: { ...loadConfig({}, { debugSql: true }), compiledReads } });
+      const res = await app.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-newsgraph-debug': 'sql' }, body: JSON.stringify({ query, variables: { uri: 'urn:evidence:1' } }) });
+      return (await res.json()) as { data: { article: { extraction: { by: unknown; evidence: unknown[] } } }; extensions: { sql: { compiled: boolean; statements: number } } };
+    };
+    const [compiled, executed] = [await send(true), await send(false)];
+    expect(compiled.extensions.sql).toMatchObject({ compiled: true, statements: 1 });
+    expect(executed.extensions.sql).toMatchObject({ compiled: false });
+    expect(JSON.stringify(compiled.data)).toBe(JSON.stringify(executed.data));
+    expect(compiled.data.article.extraction.by).toEqual({ version: '0.3.1', name: 'newsgraph-extract' });
+    expect(compiled.data.article.extraction.evidence).toHaveLength(7);
   });
 });

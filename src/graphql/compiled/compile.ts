@@ -57,7 +57,7 @@ import { hasSlips } from '../../search/match.ts';
 import type { SearchQuery } from '../../search/query.ts';
 import { DOC_KIND } from '../../search/index.ts';
 import { utf8Hex } from '../connections/cursors.ts';
-import { exactFloatHex, exactFloatJson, FALLBACK_MARK, floatJson, paragraphsMark, globalIdSql, highlightMark, join, jsonArray, jsonObject, jsonOne, jsonString, jsonValue, literal, MAX_OBJECT_PAIRS, numberText, param, raw, sql, type Frag } from './json-sql.ts';
+import { computedMark, exactFloatHex, exactFloatJson, FALLBACK_MARK, floatJson, paragraphsMark, globalIdSql, highlightMark, join, jsonArray, jsonObject, jsonOne, jsonString, jsonValue, literal, MAX_OBJECT_PAIRS, numberText, param, raw, sql, type Frag } from './json-sql.ts';
 import { ACTOR_TYPES, articleKeys, articleSpace, engagementKeys, engagementSpace, TYPES, type ConnectionSql, type FieldSql, type SortKey } from './types.ts';
 
 /** Why an operation is not compiled (it goes through the executor). */
@@ -126,7 +126,22 @@ export interface CompiledRead {
   text?: string;
   /** Some parameters are `VariableParam`s, bound per request. */
   bound?: boolean;
+  /** The computed fields marked in the text (by index): each one's function and the selection to write. */
+  computed?: ComputedField[];
 }
+
+/** A field the plugin computes in JavaScript (a `computed` FieldSql): its function's name and the selection to write of its value. */
+export interface ComputedField {
+  name: 'extraction';
+  projection: Projection;
+}
+
+/**
+ * The selection on a plain value (objects and lists of objects, no arguments): per response key,
+ * the value's property (`field`) and the projection of its own selection (null for a leaf), or a
+ * constant `typename` for `__typename`.
+ */
+export type Projection = { key: string; field: string; typename?: string; sub: Projection | null }[];
 
 /**
  * Fields envelop's response cache adds to a document for its entity tags (and strips from the
@@ -168,6 +183,7 @@ export function compileRead(
     ...(compiler.searches.length ? { searches: compiler.searches } : {}),
     ...(text !== null ? { text } : {}),
     ...(bound ? { bound } : {}),
+    ...(compiler.computed.length ? { computed: compiler.computed } : {}),
   };
 }
 
@@ -222,6 +238,8 @@ class ReadCompiler {
   readonly responseCache: boolean;
   /** The parsed query of each search field compiled, for the plugin's highlights (`highlightMark`). */
   readonly searches: SearchQuery[] = [];
+  /** The computed fields marked (`computedMark`), by index. */
+  readonly computed: ComputedField[] = [];
   /** Variables bound per request (`VariableParam`). */
   readonly lookupKeys: ReadonlySet<string>;
 
@@ -387,7 +405,32 @@ class ReadCompiler {
         return this.nestedConnection(r, field.connection, def, args, nodes);
       case 'engagedWith':
         return this.engagedWith(r, field.owner, def, args, nodes);
+      case 'computed': {
+        this.computed.push({ name: field.name, projection: this.projection(getNamedType(def.type), nodes) ?? [] });
+        return computedMark(this.computed.length - 1, field.inputs(r).map(raw));
+      }
     }
+  }
+
+  /** The selection on a computed field's value (`Projection`); null for a scalar or an enum. */
+  projection(type: ReturnType<typeof getNamedType>, nodes: FieldNode[]): Projection | null {
+    if (!isObjectType(type)) {
+      if (isAbstractType(type)) throw new Unsupported(`a computed ${type.name}`);
+      return null;
+    }
+    const out: Projection = [];
+    for (const [key, fieldNodes] of this.collect(type, this.subs(nodes))) {
+      const name = fieldNodes[0]!.name.value;
+      if (name === '__typename') {
+        out.push({ key, field: name, typename: type.name, sub: null });
+        continue;
+      }
+      const def = type.getFields()[name];
+      if (!def) throw new Unsupported(`${type.name}.${name}`);
+      if (Object.values(this.args(def, fieldNodes[0]!)).some((v) => v !== undefined)) throw new Unsupported(`${type.name}.${name} with arguments`);
+      out.push({ key, field: name, sub: this.projection(getNamedType(def.type), fieldNodes) });
+    }
+    return out;
   }
 
   /** A Person or an Organisation by its two foreign keys (null when neither is set). */

@@ -112,11 +112,14 @@ export function jsonArray(element: Frag, order: string | null, fromTail: Frag | 
  *   JSON array [title, body, matched] (json_array escapes control characters too), `i` the search
  *   field's index in the plan (its parsed query); the plugin writes the highlight's JSON there;
  * - `\u0001p:<json>\u0001` (an article's paragraphs, split in JavaScript): `json` is the body as
- *   a JSON string; the plugin writes the list `articleParagraphs` makes of it.
+ *   a JSON string; the plugin writes the list `articleParagraphs` makes of it;
+ * - `\u0001j:<i>:<json>\u0001` (a value computed in JavaScript from the row, e.g. `extraction`):
+ *   `json` is the array of its inputs, `i` the computed field's index in the plan (its function
+ *   and the selection to write).
  */
 export const FALLBACK_MARK = '\u0001fallback\u0001';
-/** A marked value in the text: group 1 its kind (`n` a number, `x` a number's hex, `h` a highlight, `p` paragraphs), group 2 its source (a decimal's digits, SQLite's `%!0.15g` / `%!.17g`, or JSON). */
-export const MARKED_VALUE = /\u0001([nxhp]):([^\u0001]*)\u0001/g;
+/** A marked value in the text: group 1 its kind (`n` a number, `x` a number's hex, `h` a highlight, `p` paragraphs, `j` a computed value), group 2 its source (a decimal's digits, SQLite's `%!0.15g` / `%!.17g`, or JSON). */
+export const MARKED_VALUE = /\u0001([nxhpj]):([^\u0001]*)\u0001/g;
 /** The start of a mark the plugin finishes (any kind), to test for any. */
 export const VALUE_MARK = '\u0001';
 
@@ -146,6 +149,11 @@ export function highlightMark(index: number, title: string, body: string, matche
  */
 export function paragraphsMark(body: Frag): Frag {
   return sql`char(1) || 'p:' || json_quote(${body}) || char(1)`;
+}
+
+/** A value the plugin computes in JavaScript (computed field `index` of the plan) from `inputs`, SQL expressions of the row. */
+export function computedMark(index: number, inputs: Frag[]): Frag {
+  return sql`char(1) || 'j:${String(index)}:' || json_array(${join(inputs, ', ')}) || char(1)`;
 }
 
 /** The upper-case hex of a REAL as JavaScript's `String()` writes it at full precision, for a hex cursor (a marked value). */

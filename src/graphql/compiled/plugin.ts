@@ -12,9 +12,10 @@ import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSche
 import type { Plugin } from 'graphql-yoga';
 import { variablesKey } from '../limits.ts';
 import type { Context } from '../builder.ts';
-import { compileRead, lookupKeyVariables, Unsupported, VariableParam, type CompiledRead, type RenderSql } from './compile.ts';
+import { compileRead, lookupKeyVariables, Unsupported, VariableParam, type CompiledRead, type ComputedField, type Projection, type RenderSql } from './compile.ts';
 import { countReusedSql } from '../../db/client.ts';
 import { articleParagraphs } from '../types/article.ts';
+import { extractionShape } from '../types/extraction.ts';
 import { FALLBACK_MARK, MARKED_VALUE, VALUE_MARK } from './json-sql.ts';
 import { excerpt, highlightWords } from '../types/search.ts';
 import type { QueryWord, SearchQuery } from '../../search/query.ts';
@@ -155,7 +156,7 @@ export function compiledReadPlugin(enabled: boolean, responseCache = false): Plu
         }
         let json: string | null = text;
         if (json.includes(VALUE_MARK)) {
-          json = finishValues(json, plan.searches);
+          json = finishValues(json, plan.searches, plan.computed);
           if (json === null) return fallback('a number JSON cannot hold');
         }
         context.compiledRead = { compiled: true };
@@ -180,11 +181,18 @@ function runPlan(context: CompiledContext, plan: CompiledRead, variables: Record
  * highlights, article paragraphs) as JavaScript does; null when a number is not finite (the executor then refuses it
  * as GraphQL's Float does).
  * @param searches the plan's parsed search queries, by the index a highlight mark names
+ * @param computed the plan's computed fields, by the index a computed mark names
  */
-function finishValues(text: string, searches: SearchQuery[] = []): string | null {
+function finishValues(text: string, searches: SearchQuery[] = [], computed: ComputedField[] = []): string | null {
   let finite = true;
   const words = new Map<string, QueryWord[]>();
   const out = text.replace(MARKED_VALUE, (_m, kind: string, source: string) => {
+    if (kind === 'j') {
+      const colon = source.indexOf(':');
+      const field = computed[Number(source.slice(0, colon))]!;
+      const value = COMPUTED[field.name](JSON.parse(source.slice(colon + 1)) as unknown[]);
+      return JSON.stringify(project(value, field.projection));
+    }
     if (kind === 'h') {
       const colon = source.indexOf(':');
       const [title, body, matched] = JSON.parse(source.slice(colon + 1)) as [string | null, string | null, string | null];
@@ -200,6 +208,25 @@ function finishValues(text: string, searches: SearchQuery[] = []): string | null
     return kind === 'x' ? asciiHex(String(n)) : JSON.stringify(n);
   });
   return finite ? out : null;
+}
+
+/** The functions of computed fields (`computed` in ./types.ts): the resolvers' own, over the inputs SQL marked. */
+const COMPUTED: Record<ComputedField['name'], (inputs: unknown[]) => unknown> = {
+  // The stored JSON text (Drizzle's json mode parses it), the headline and the body.
+  extraction: ([stored, headline, body]) => extractionShape(typeof stored === 'string' ? JSON.parse(stored) : null, `${headline}\n${body}`),
+};
+
+/**
+ * A computed value as the selection asks (`Projection`): lists element by element, objects by
+ * response key in selection order (null-prototype objects, as graphql-js builds them).
+ */
+function project(value: unknown, projection: Projection | null): unknown {
+  if (value === null || value === undefined) return null;
+  if (!projection) return value;
+  if (Array.isArray(value)) return value.map((v) => project(v, projection));
+  const out: Record<string, unknown> = Object.create(null);
+  for (const { key, field, typename, sub } of projection) out[key] = typename ?? project((value as Record<string, unknown>)[field], sub);
+  return out;
 }
 
 const HEX = '0123456789ABCDEF';

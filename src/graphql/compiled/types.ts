@@ -4,7 +4,7 @@
  * a list, an actor (Person or Organisation by two foreign keys) or a connection. The SQL follows
  * the access paths the executor's statements use (src/graphql/types/, src/graphql/connections/):
  * link-table sort keys, `engagement_actors`, counts on link tables. A field not listed here has
- * no SQL form (computed in JavaScript: `ninjs`, `jsonLd`, ...): an operation that selects it goes
+ * no SQL form (computed in JavaScript from more than the row: `ninjs`, `jsonLd`, ...): an operation that selects it goes
  * through the executor.
  */
 /**
@@ -30,7 +30,12 @@ export type FieldSql =
   /** A connection (see `ConnectionSql`). */
   | { kind: 'connection'; connection: ConnectionSql }
   /** `engagedWith`: the actor's rows of `co_actors`, most shared first (ActorCount). */
-  | { kind: 'engagedWith'; owner: 'person_id' | 'organisation_id' };
+  | { kind: 'engagedWith'; owner: 'person_id' | 'organisation_id' }
+  /**
+   * A value JavaScript computes from SQL expressions of the row (`inputs`): the plugin runs the
+   * resolver's own function (`COMPUTED[name]`, ./plugin.ts) and writes it as the selection asks.
+   */
+  | { kind: 'computed'; name: 'extraction'; inputs: (r: string) => string[] };
 
 /** One term of a connection's ordering: its SQL, direction, and how its value is written in a cursor (string, integer, float). */
 export interface SortKey {
@@ -156,6 +161,7 @@ export const TYPES: Record<string, TypeSql> = {
       byline: col('byline'),
       version: col('version'),
       language: col('language'),
+      extraction: { kind: 'computed', name: 'extraction', inputs: (r) => [`${r}.extraction`, `${r}.headline`, `${r}.body`] },
       quotes: { kind: 'list', type: 'Quote', from: (t, r) => `from quotes ${t} where ${t}.article_id = ${r}.id`, order: (t) => `${t}.position` },
       figures: { kind: 'list', type: 'Figure', from: (t, r) => `from figures ${t} where ${t}.article_id = ${r}.id`, order: (t) => `${t}.position` },
       people: { kind: 'connection', connection: articleLinks('Person', 'people', 'article_people', 'person_id') },
