@@ -8,10 +8,13 @@
  * breakdown (the full app against yoga alone, against Hono's middleware alone ...).
  * `--profile <variant>` then runs that variant under the V8 sampling profiler (node:inspector),
  * prints self time by function and package, and writes `.data/floor.cpuprofile` (open it in
- * Chrome DevTools). Figures are CPU of this process only; a real server adds the socket and HTTP
+ * Chrome DevTools). The loopback rows end with two servers that answer the same bytes with no
+ * GraphQL at all (node:http alone; Hono on @hono/node-server alone): the part no server can go below. Figures are CPU of this process only; a real server adds the socket and HTTP
  * parsing (`npm run bench` measures that under load).
  */
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -69,10 +72,32 @@ const SERVERS: Record<string, () => AppConfig> = {
   // What src/node.ts runs: the response cache on (60 s), DEBUG_SQL allowed (no header sent).
   'server (node entry: response cache 60 s)': () => config({ debugSql: true, delivery: { ...config().delivery, responseCacheTtl: 60 } }),
 };
+// The same answer with no GraphQL at all: what node:http alone, and Hono on @hono/node-server
+// alone, cost per request here (the part of the floor no GraphQL server can go below).
+const ANSWER = JSON.stringify({ data: { __typename: 'Query' } });
+const ANSWER_HEADERS = { 'content-type': 'application/graphql-response+json; charset=utf-8' };
+const BARE: Record<string, () => Server> = {
+  'bare node:http, constant answer': () =>
+    createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, ANSWER_HEADERS).end(ANSWER));
+    }).listen(0, '127.0.0.1', function (this: Server) {
+      process.send!({ port: (this.address() as AddressInfo).port });
+    }),
+  'bare Hono on @hono/node-server, constant answer': () => {
+    const hono = new Hono();
+    hono.on(['GET', 'POST'], '/graphql', async (c) => {
+      if (c.req.method === 'POST') await c.req.text();
+      return new Response(ANSWER, { headers: ANSWER_HEADERS });
+    });
+    return serve({ fetch: hono.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.send!({ port: info.port })) as Server;
+  },
+};
 if (opt('serve')) {
-  const app = createApp({ db, config: SERVERS[opt('serve')!]!() });
+  const bare = BARE[opt('serve')!];
+  const app = bare ? null : createApp({ db, config: SERVERS[opt('serve')!]!() });
   let cpu0 = process.cpuUsage();
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.send!({ port: info.port }));
+  const server = bare ? bare() : serve({ fetch: app!.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.send!({ port: info.port }));
   const session = opt('profile-server') ? new Session() : null;
   process.on('message', async (m: { cmd: string; requests?: number; title?: string; method?: string }) => {
     if (m.cmd === 'start') {
@@ -186,7 +211,7 @@ for (const v of variants) {
 if (LOOPBACK > 0) {
   console.log(`\nloopback: autocannon, 10 connections, ${LOOPBACK} requests after ${WARMUP} warm-up; CPU is the server process's (user + system)`);
   console.log(`${'setup, method'.padEnd(48)} ${'CPU µs/req'.padStart(10)} ${'(system)'.padStart(8)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
-  for (const name of Object.keys(SERVERS)) {
+  for (const name of [...Object.keys(SERVERS), ...Object.keys(BARE)]) {
     const args = [fileURLToPath(import.meta.url), '--serve', name, ...(opt('profile-server') === name ? ['--profile-server', name] : [])];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const message = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
