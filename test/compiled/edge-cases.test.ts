@@ -114,6 +114,18 @@ describe('compiled reads: edge cases against the executor', () => {
     expect(again.body.extensions.sql).toMatchObject({ compiled: false, statements: 1, fallback: 'not compiled: a value SQL cannot write as the executor does' });
   });
 
+  it("a lookup by another type's id is null, yet its selection's bad cursor is the executor's error", async () => {
+    const otherId = Buffer.from('Article:1').toString('base64');
+    const q = `{ person(id: "${otherId}") { name articles(after: "not-a-cursor") { totalCount } } }`;
+    const r = await both(q);
+    expect(r.compiled).toBe(r.executor);
+    expect(r.compiled).toContain('"code":"INVALID_CURSOR"');
+    // Without the bad argument both answer null, compiled with no statement.
+    const fine = `{ person(id: "${otherId}") { name articles { totalCount } } }`;
+    expect((await both(fine)).compiled).toBe((await both(fine)).executor);
+    expect((await t.gql(fine)).body).toMatchObject({ data: { person: null }, extensions: { sql: { compiled: true, statements: 0 } } });
+  });
+
   it('paragraphs: split by the plugin with the resolver\'s function, in one statement, nested too', async () => {
     const q = '{ article(uri: "urn:t:paragraphs") { paragraphs } articles(first: 3) { edges { node { uri paragraphs } } } }';
     const r = await both(q);

@@ -734,7 +734,12 @@ class ReadCompiler {
     } catch {
       throw new Unsupported('lookup arguments the executor refuses');
     }
-    if (!where) return literal('null');
+    if (!where) {
+      // An id of another type names nothing, but the executor still builds the selection and
+      // refuses its bad arguments (a nested cursor): compiled for those refusals only.
+      this.objectOf(typeName, this.alias(), selection);
+      return literal('null');
+    }
     const [column, value] = Object.entries(where)[0]!;
     // A slug or uri from a lookup-key variable is bound per request: the plan serves every value.
     const given = node.arguments?.find((a) => a.name.value === column)?.value;
