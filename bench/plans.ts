@@ -11,7 +11,7 @@
 import { parse } from 'graphql';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { compileRead } from '../src/graphql/compiled/compile.ts';
+import { compileRead, type RenderSql } from '../src/graphql/compiled/compile.ts';
 import { getSchema } from '../src/graphql/schema-definition.ts';
 import { openDatabase } from '../src/ingest/open.ts';
 import { catalogue, chooseTargets } from './catalogue.ts';
@@ -35,7 +35,7 @@ const quantile = (xs: number[], q: number) => xs.sort((a, b) => a - b)[Math.floo
 
 console.log(`## Compiling (${articles} articles): ms per compile, median of 300`);
 const schema = getSchema();
-const render = (fragment: Parameters<Parameters<typeof compileRead>[5]>[0]) => (db as unknown as { dialect: { sqlToQuery: typeof render } }).dialect.sqlToQuery(fragment);
+const render: RenderSql = (fragment) => (db as unknown as { dialect: { sqlToQuery: RenderSql } }).dialect.sqlToQuery(fragment);
 for (const e of entries) {
   const document = parse(e.query);
   const compile = () => compileRead(schema, document, undefined, e.variables, { maxPageSize: 100, defaultPageSize: 20 }, render);
