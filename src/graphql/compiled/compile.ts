@@ -115,9 +115,10 @@ export function lookupKeyVariables(schema: GraphQLSchema, document: DocumentNode
 export type RenderSql = (fragment: SQL) => { sql: string; params: unknown[] };
 
 /**
- * A compiled operation: one statement, its parameters, and the parsed query of each search field
- * (by index: its highlights' words); `text`, when the answer is constant (only literals: an empty
- * search, `nodes(ids: [])`), is the answer itself, and no statement runs (as the executor runs none).
+ * A compiled operation: one statement, whose value is the response `{"data":…}`, its parameters, and
+ * the parsed query of each search field (by index: its highlights' words); `text`, when the answer
+ * is constant (only literals: an empty search, `nodes(ids: [])`), is the response itself, and no
+ * statement runs (as the executor runs none).
  */
 export interface CompiledRead {
   sql: string;
@@ -173,7 +174,9 @@ export function compileRead(
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) throw new Unsupported('variables the executor refuses');
   const compiler = new ReadCompiler(schema, document, coerced.coerced, limits, render, responseCache, lookupKeys);
-  const statement = sql`select ${compiler.root(schema.getQueryType()!, operation.selectionSet)}`;
+  // The whole response, not only `data`: the answer then leaves as the one flat string SQLite wrote
+  // (a concatenation in JavaScript is copied again when yoga measures and encodes it).
+  const statement = sql`select '{"data":' || ${compiler.root(schema.getQueryType()!, operation.selectionSet)} || '}'`;
   if (parenthesisDepth(statement.sql) > MAX_PARENTHESIS_DEPTH) throw new Unsupported('nesting deeper than SQLite parses in one statement');
   const text = constantText(statement);
   const bound = statement.params.some((p) => p instanceof VariableParam);

@@ -27,11 +27,16 @@ export interface CompiledReadState {
   fallback?: string;
 }
 
-/** The `data` of a compiled answer: JSON text written by SQLite, serialised as is. */
+/** The `data` of a compiled answer: the response `{"data":…}` SQLite wrote, serialised as is. */
 export class RawJson {
-  readonly text: string;
-  constructor(text: string) {
-    this.text = text;
+  /** The whole response text, `{"data":` + the data + `}`. */
+  readonly response: string;
+  constructor(response: string) {
+    this.response = response;
+  }
+  /** The data's JSON text (a slice of the response: not copied). */
+  get text(): string {
+    return this.response.slice(8, -1);
   }
   /** For serialisers other than the result's own `stringify` (e.g. a cache that stores JSON). */
   toJSON(): unknown {
@@ -42,8 +47,10 @@ export class RawJson {
 /**
  * Serialise an execution result whose `data` may be `RawJson`: `{"data":…,"extensions":…}` in
  * the key order `JSON.stringify` gives an executed result. yoga calls a result's `stringify`.
+ * With neither errors nor extensions a compiled answer is SQLite's text itself.
  */
 export function stringifyResult(result: ExecutionResult): string {
+  if (result.data instanceof RawJson && result.errors === undefined && result.extensions === undefined) return result.data.response;
   const data = result.data instanceof RawJson ? result.data.text : JSON.stringify(result.data);
   let text = `{"data":${data}`;
   if (result.errors !== undefined) text += `,"errors":${JSON.stringify(result.errors)}`;
