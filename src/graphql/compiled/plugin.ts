@@ -14,6 +14,7 @@ import { variablesKey } from '../limits.ts';
 import type { Context } from '../builder.ts';
 import { compileRead, lookupKeyVariables, Unsupported, VariableParam, type CompiledRead, type ComputedField, type Projection, type RenderSql } from './compile.ts';
 import { countReusedSql } from '../../db/client.ts';
+import { utf8Hex } from '../connections/cursors.ts';
 import { articleParagraphs } from '../types/article.ts';
 import { extractionShape } from '../types/extraction.ts';
 import { FALLBACK_MARK, MARKED_VALUE, VALUE_MARK } from './json-sql.ts';
@@ -123,7 +124,8 @@ export function compiledReadPlugin(enabled: boolean, responseCache = false): Plu
         // \u0001 keeps it apart from any JSON): a value whose data forced a fallback is kept under
         // its own key, so one odd row never sends every slug to the executor.
         const exactKey = prefix + vars;
-        const bound = variables ? [...plans.lookupKeys(execArgs.schema, execArgs.document)].filter((name) => typeof variables[name] === 'string') : [];
+        const lookupKeys = plans.lookupKeys(execArgs.schema, execArgs.document);
+        const bound = variables && lookupKeys.size ? [...lookupKeys].filter((name) => typeof variables[name] === 'string') : [];
         const key = bound.length ? `${prefix}\u0001${variablesKey('', { ...variables, ...Object.fromEntries(bound.map((name) => [name, ''])) })}` : exactKey;
         let plan = (bound.length ? plans.get(execArgs.document, exactKey) : undefined) ?? plans.get(execArgs.document, key);
         if (plan && !('unsupported' in plan) && plan.text === undefined) countReusedSql();
@@ -212,7 +214,7 @@ function finishValues(text: string, searches: SearchQuery[] = [], computed: Comp
     if (kind === 'p') return JSON.stringify(articleParagraphs(JSON.parse(source) as string));
     const n = Number(source);
     if (!Number.isFinite(n)) finite = false;
-    return kind === 'x' ? asciiHex(String(n)) : JSON.stringify(n);
+    return kind === 'x' ? utf8Hex(String(n)) : JSON.stringify(n);
   });
   return finite ? out : null;
 }
@@ -233,18 +235,6 @@ function project(value: unknown, projection: Projection | null): unknown {
   if (Array.isArray(value)) return value.map((v) => project(v, projection));
   const out: Record<string, unknown> = Object.create(null);
   for (const { key, field, typename, sub } of projection) out[key] = typename ?? project((value as Record<string, unknown>)[field], sub);
-  return out;
-}
-
-const HEX = '0123456789ABCDEF';
-
-/** Upper-case hex of an ASCII string (a number's text): its UTF-8 bytes' hex, as `utf8Hex` (src/graphql/connections/cursors.ts) writes it, without an encoder. */
-function asciiHex(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    out += HEX[c >> 4]! + HEX[c & 15]!;
-  }
   return out;
 }
 

@@ -39,7 +39,16 @@ const HEX_DIGITS = '0123456789ABCDEF';
 /** Upper-case hex of a string's UTF-8 bytes (SQLite's `hex()` of a TEXT). */
 export function utf8Hex(text: string): string {
   let out = '';
-  for (const byte of new TextEncoder().encode(text)) out += HEX_DIGITS[byte >> 4]! + HEX_DIGITS[byte & 15]!;
+  // ASCII (a cursor's numbers, most keys) is its own UTF-8: no encoder per call.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) {
+      out = '';
+      for (const byte of new TextEncoder().encode(text)) out += HEX_DIGITS[byte >> 4]! + HEX_DIGITS[byte & 15]!;
+      return out;
+    }
+    out += HEX_DIGITS[c >> 4]! + HEX_DIGITS[c & 15]!;
+  }
   return out;
 }
 
